@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record Container(String id, String name, String image, String imageId, ContainerState state, String status,
                         ContainerHealth health, Integer exitCode, Instant created, List<Port> ports,
-                        String composeProject, String composeService, List<String> networks) {
+                        String composeProject, String composeService, List<String> networks) implements java.io.Serializable {
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record Endpoint(int id, String name, EndpointType type, boolean asyncEdge, int rawStatus, boolean online,
                        Instant lastCheckIn, int checkinIntervalSeconds, String agentVersion, String url,
-                       int groupId, boolean associated) {
+                       int groupId, boolean associated) implements java.io.Serializable {
 
     /** Whether Docker calls through Portainer's proxy can work at all: no calls to offline or async edge endpoints. */
     public boolean dockerReachable() {

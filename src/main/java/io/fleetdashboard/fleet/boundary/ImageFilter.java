@@ -1,0 +1,14 @@
+package io.fleetdashboard.fleet.boundary;
+
+import jakarta.ws.rs.QueryParam;
+
+public class ImageFilter {
+    @QueryParam("environment")
+    String environment;
+    @QueryParam("endpoint")
+    String endpoint;
+    @QueryParam("dangling")
+    Boolean dangling;
+    @QueryParam("search")
+    String search;
+}

@@ -1,0 +1,62 @@
+package io.fleetdashboard.fleet.boundary;
+
+import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.fleet.control.FleetCollector;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("v1/refresh")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class RefreshResource {
+
+    public record Result(boolean completed, java.time.Instant takenAt, long durationMillis,
+                        List<Views.Environment> environments, String message) {
+    }
+
+    @Inject
+    FleetCollector collector;
+
+    @POST
+    @Operation(summary = "Start a refresh (or join the one running) and wait up to `wait` seconds for it")
+    public Response refresh(@QueryParam("wait") @DefaultValue("30") String wait) {
+        int seconds;
+        try {
+            seconds = Integer.parseInt(wait.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("wait must be a whole number of seconds (0-300).");
+        }
+        if (seconds < 0 || seconds > 300) {
+            throw new BadRequestException("wait must be a whole number of seconds (0-300).");
+        }
+        CompletableFuture<FleetSnapshot> refresh = collector.refresh();
+        try {
+            FleetSnapshot snapshot = refresh.get(seconds, TimeUnit.SECONDS);
+            return Response.ok(new Result(true, snapshot.takenAt(), snapshot.durationMillis(),
+                    snapshot.environments().stream().map(Views.Environment::of).toList(), "Refreshed.")).build();
+        } catch (TimeoutException e) {
+            return Response.accepted(new Result(false, null, 0, List.of(),
+                    "Still refreshing; the snapshot is replaced when it ends.")).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the refresh");
+        } catch (ExecutionException e) {
+            return Response.status(Response.Status.BAD_GATEWAY).entity(new Result(false, null, 0, List.of(),
+                    "The refresh failed: " + e.getCause().getMessage())).build();
+        }
+    }
+}

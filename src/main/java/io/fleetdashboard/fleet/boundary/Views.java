@@ -1,0 +1,109 @@
+package io.fleetdashboard.fleet.boundary;
+
+import io.fleetdashboard.fleet.entity.EnvironmentState;
+import io.fleetdashboard.fleet.entity.FetchError;
+import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.fleet.entity.FleetCounts;
+import io.fleetdashboard.fleet.entity.FleetEndpoint;
+import io.fleetdashboard.fleet.entity.FleetImage;
+import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.Page;
+import io.fleetdashboard.fleet.entity.SnapshotStatus;
+import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.Port;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The API's JSON shapes: flat, lower-camel, ids namespaced by environment. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Summary(int environments, int endpointsTotal, int endpointsOnline, int endpointsOffline,
+                          int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
+                          int containersUnhealthy, int containersRestarting, int stacks, int images,
+                          Instant takenAt, long ageSeconds, boolean stale, boolean refreshing, long durationMillis,
+                          boolean demo) {
+
+        static Summary of(FleetCounts c, SnapshotStatus s) {
+            return new Summary(c.environments(), c.endpointsTotal(), c.endpointsOnline(), c.endpointsOffline(),
+                    c.containersTotal(), c.containersRunning(), c.containersStopped(), c.containersHealthy(),
+                    c.containersUnhealthy(), c.containersRestarting(), c.stacks(), c.images(), s.takenAt(),
+                    s.ageSeconds(), s.stale(), s.refreshing(), s.durationMillis(), s.demo());
+        }
+    }
+
+    public record Error(String kind, String message, Instant at) {
+        static Error of(FetchError e) {
+            return e == null ? null : new Error(e.kind().name().toLowerCase(Locale.ROOT), e.message(), e.at());
+        }
+    }
+
+    public record Environment(String name, String displayName, boolean simulated, int endpoints,
+                              int endpointsOnline, int containers, int endpointErrors, Instant collectedAt,
+                              long durationMillis, Error error) {
+        static Environment of(EnvironmentState s) {
+            return new Environment(s.name(), s.displayName(), s.simulated(), s.endpoints(), s.endpointsOnline(),
+                    s.containers(), s.endpointErrors(), s.collectedAt(), s.durationMillis(), Error.of(s.error()));
+        }
+    }
+
+    public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
+                           String status, Instant lastCheckIn, String agentVersion, String url, String dataSource,
+                           Instant dataAt, int containers, int running, Error error, long fetchMillis) {
+        static Endpoint of(FleetEndpoint e) {
+            var ep = e.endpoint();
+            return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
+                    ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
+                    ep.url(), lower(e.dataSource().name()), e.dataAt(), e.containers(), e.running(),
+                    Error.of(e.error()), e.fetchMillis());
+        }
+    }
+
+    public record ContainerRow(String key, String environment, String endpointKey, String endpointName, String id,
+                               String name, String image, String state, String status, String health,
+                               Integer exitCode, Instant created, String ports, String stack, List<String> networks) {
+        static ContainerRow of(FleetContainer fc) {
+            Container c = fc.container();
+            return new ContainerRow(fc.key(), fc.environment(), fc.endpointKey(), fc.endpointName(), c.id(), c.name(),
+                    c.image(), c.state().label(), c.status(), lower(c.health().name()), c.exitCode(), c.created(),
+                    Views.ports(c.ports()), c.composeProject(), c.networks());
+        }
+    }
+
+    public record StackRow(String key, String environment, String endpointKey, String endpointName, String name,
+                           Integer portainerId, String type, boolean external, boolean active, int containers,
+                           int running) {
+        static StackRow of(FleetStack s) {
+            return new StackRow(s.key(), s.environment(), s.endpointKey(), s.endpointName(), s.name(),
+                    s.portainerId(), lower(s.type().name()), s.external(), s.active(), s.containers(), s.running());
+        }
+    }
+
+    public record ImageRow(String environment, String endpointKey, String endpointName, String id, List<String> tags,
+                           long size, Instant created, boolean dangling) {
+        static ImageRow of(FleetImage i) {
+            var image = i.image();
+            return new ImageRow(i.environment(), i.endpointKey(), i.endpointName(), image.id(), image.tags(),
+                    image.size(), image.created(), image.dangling());
+        }
+    }
+
+    public record Overview(Summary summary, List<Environment> environments, Page<Endpoint> endpoints,
+                           Page<ContainerRow> containers, Page<StackRow> stacks) {
+    }
+
+    /** "8080->80/tcp, 6379/tcp", as docker ps shows them, each published port once (IPv4 and IPv6 collapse). */
+    static String ports(List<Port> ports) {
+        return ports.stream()
+                .map(p -> (p.publicPort() != null ? p.publicPort() + "->" : "") + p.privatePort() + "/" + p.type())
+                .distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

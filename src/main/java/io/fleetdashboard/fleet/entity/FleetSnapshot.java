@@ -1,0 +1,156 @@
+package io.fleetdashboard.fleet.entity;
+
+import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.Network;
+import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StackType;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One immutable picture of the whole fleet. Everything pages and the API show is read from here; the headline
+ * numbers are computed once, when the snapshot is assembled, never per request.
+ */
+public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, List<EnvironmentState> environments,
+                            List<FleetEndpoint> endpoints, List<FleetContainer> containers, List<FleetStack> stacks,
+                            List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
+                            Map<ContainerState, Integer> containersByState) implements Serializable {
+
+    public static String endpointKey(String environment, int endpointId) {
+        return environment + ":" + endpointId;
+    }
+
+    public static FleetSnapshot assemble(Instant takenAt, long durationMillis, boolean demo,
+                                         List<EnvironmentHarvest> harvests) {
+        List<EnvironmentState> environments = new ArrayList<>();
+        List<FleetEndpoint> endpoints = new ArrayList<>();
+        List<FleetContainer> containers = new ArrayList<>();
+        List<FleetImage> images = new ArrayList<>();
+        List<FleetNetwork> networks = new ArrayList<>();
+        List<FleetStack> stacks = new ArrayList<>();
+        Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
+        int online = 0, running = 0, healthy = 0, unhealthy = 0, restarting = 0;
+
+        for (EnvironmentHarvest harvest : harvests) {
+            String env = harvest.name();
+            Map<Integer, String> endpointNames = new HashMap<>();
+            int envOnline = 0, envContainers = 0, envErrors = 0;
+            // (endpointKey, name) -> stack being built; Portainer stacks first, compose projects join them
+            Map<String, StackTally> envStacks = new LinkedHashMap<>();
+            for (EndpointHarvest eh : harvest.endpoints()) {
+                String endpointKey = endpointKey(env, eh.endpoint().id());
+                endpointNames.put(eh.endpoint().id(), eh.endpoint().name());
+                int endpointRunning = 0;
+                for (Container c : eh.containers()) {
+                    containers.add(new FleetContainer(endpointKey + ":" + c.id(), env, endpointKey,
+                            eh.endpoint().name(), c));
+                    byState.merge(c.state(), 1, Integer::sum);
+                    if (c.state() == ContainerState.RUNNING) {
+                        endpointRunning++;
+                    }
+                    if (c.state() == ContainerState.RESTARTING) {
+                        restarting++;
+                    }
+                    if (c.health() == ContainerHealth.HEALTHY) {
+                        healthy++;
+                    } else if (c.health() == ContainerHealth.UNHEALTHY) {
+                        unhealthy++;
+                    }
+                    if (c.composeProject() != null && !c.composeProject().isBlank()) {
+                        envStacks.computeIfAbsent(endpointKey + ":" + c.composeProject(),
+                                k -> new StackTally(endpointKey, eh.endpoint().name(), c.composeProject()))
+                                .count(c);
+                    }
+                }
+                for (Image image : eh.images()) {
+                    images.add(new FleetImage(env, endpointKey, eh.endpoint().name(), image));
+                }
+                for (Network network : eh.networks()) {
+                    networks.add(new FleetNetwork(env, endpointKey, network));
+                }
+                running += endpointRunning;
+                envContainers += eh.containers().size();
+                if (eh.endpoint().online()) {
+                    online++;
+                    envOnline++;
+                }
+                if (eh.error() != null) {
+                    envErrors++;
+                }
+                endpoints.add(new FleetEndpoint(endpointKey, env, eh.endpoint(), eh.dataSource(), eh.dataAt(),
+                        eh.containers().size(), endpointRunning, eh.error(), eh.fetchMillis()));
+            }
+            for (Stack stack : harvest.stacks()) {
+                String name = endpointNames.get(stack.endpointId());
+                if (name == null) {
+                    continue; // a stack on an endpoint the list does not show (e.g. an untrusted edge device)
+                }
+                String endpointKey = endpointKey(env, stack.endpointId());
+                envStacks.computeIfAbsent(endpointKey + ":" + stack.name(),
+                        k -> new StackTally(endpointKey, name, stack.name())).managedBy(stack);
+            }
+            for (Map.Entry<String, StackTally> entry : envStacks.entrySet()) {
+                stacks.add(entry.getValue().toStack(entry.getKey(), env));
+            }
+            environments.add(new EnvironmentState(env, harvest.displayName(), harvest.simulated(),
+                    harvest.endpoints().size(), envOnline, envContainers, envErrors, harvest.collectedAt(),
+                    harvest.durationMillis(), harvest.error()));
+        }
+        FleetCounts counts = new FleetCounts(harvests.size(), endpoints.size(), online, endpoints.size() - online,
+                containers.size(), running, containers.size() - running, healthy, unhealthy, restarting,
+                stacks.size(), images.size());
+        return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
+                List.copyOf(containers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
+                Collections.unmodifiableMap(new EnumMap<>(byState)));
+    }
+
+    public static FleetSnapshot empty(Instant takenAt, boolean demo) {
+        return assemble(takenAt, 0, demo, List.of());
+    }
+
+    /** Accumulates one stack while assembling: Portainer's record if any, plus its containers' tallies. */
+    private static final class StackTally {
+        private final String endpointKey;
+        private final String endpointName;
+        private final String name;
+        private Stack managed;
+        private int containers;
+        private int running;
+
+        StackTally(String endpointKey, String endpointName, String name) {
+            this.endpointKey = endpointKey;
+            this.endpointName = endpointName;
+            this.name = name;
+        }
+
+        void count(Container container) {
+            containers++;
+            if (container.state() == ContainerState.RUNNING) {
+                running++;
+            }
+        }
+
+        void managedBy(Stack stack) {
+            this.managed = stack;
+        }
+
+        FleetStack toStack(String key, String environment) {
+            if (managed != null) {
+                return new FleetStack(key, environment, endpointKey, endpointName, name, managed.id(),
+                        managed.type(), managed.active(), containers, running);
+            }
+            return new FleetStack(key, environment, endpointKey, endpointName, name, null, StackType.COMPOSE,
+                    running > 0, containers, running);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.fleetdashboard.fleet.control;
+
+import static io.fleetdashboard.fleet.Fixtures.agent;
+import static io.fleetdashboard.fleet.Fixtures.asyncEdge;
+import static io.fleetdashboard.fleet.Fixtures.container;
+import static io.fleetdashboard.fleet.Fixtures.image;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.fleetdashboard.environments.control.Environments;
+import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.fleet.entity.DataSource;
+import io.fleetdashboard.fleet.entity.FleetEndpoint;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.portainer.control.PortainerGateway;
+import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.Endpoint;
+import io.fleetdashboard.portainer.entity.ErrorKind;
+import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.Network;
+import io.fleetdashboard.portainer.entity.PortainerException;
+import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StoredSnapshot;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FleetCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    private final EnvironmentConnection prod = new EnvironmentConnection("prod", "Production",
+            URI.create("http://127.0.0.1:1/api"), "ptr_secret", true, false);
+    private final FakePortainer portainer = new FakePortainer();
+    private FleetCollector collector;
+    private SnapshotCache cache;
+
+    /** Answers from maps; records every Docker call so tests can check which endpoints were asked. */
+    static final class FakePortainer extends PortainerGateway {
+        volatile List<Endpoint> endpoints = List.of();
+        volatile RuntimeException endpointsFailure;
+        final Map<Integer, List<Container>> containers = new ConcurrentHashMap<>();
+        final Map<Integer, RuntimeException> failures = new ConcurrentHashMap<>();
+        final Map<Integer, StoredSnapshot> stored = new ConcurrentHashMap<>();
+        final Set<Integer> dockerCalls = ConcurrentHashMap.newKeySet();
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        @Override
+        public List<Endpoint> endpoints(EnvironmentConnection environment) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (endpointsFailure != null) {
+                throw endpointsFailure;
+            }
+            return endpoints;
+        }
+
+        @Override
+        public List<Container> containers(EnvironmentConnection environment, int endpointId) {
+            dockerCalls.add(endpointId);
+            RuntimeException failure = failures.get(endpointId);
+            if (failure != null) {
+                throw failure;
+            }
+            return containers.getOrDefault(endpointId, List.of());
+        }
+
+        @Override
+        public List<Image> images(EnvironmentConnection environment, int endpointId) {
+            return List.of(image(String.valueOf(endpointId)));
+        }
+
+        @Override
+        public List<Network> networks(EnvironmentConnection environment, int endpointId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stack> stacks(EnvironmentConnection environment) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
+            return Optional.ofNullable(stored.get(endpointId));
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        FleetMetrics metrics = new FleetMetrics() {
+            @Override
+            public void refreshed(String environment, Duration duration) {
+            }
+
+            @Override
+            public void cacheHit(String tier) {
+            }
+
+            @Override
+            public void cacheMiss() {
+            }
+
+            @Override
+            public void snapshotAge(Supplier<Double> ageSeconds) {
+            }
+        };
+        cache = new SnapshotCache();
+        cache.metrics = metrics;
+        cache.open(dir, false);
+        collector = new FleetCollector();
+        collector.gateway = portainer;
+        collector.cache = cache;
+        collector.metrics = metrics;
+        collector.environments = new Environments() {
+            @Override
+            public List<EnvironmentConnection> active() {
+                return List.of(prod);
+            }
+
+            @Override
+            public boolean demoMode() {
+                return false;
+            }
+        };
+        collector.executor = Executors.newFixedThreadPool(8);
+        collector.timer = Executors.newSingleThreadScheduledExecutor();
+        collector.maxConcurrency = 4;
+        collector.endpointDeadlineSeconds = 5;
+    }
+
+    @AfterEach
+    void tearDown() {
+        collector.executor.shutdownNow();
+        collector.timer.shutdownNow();
+        cache.close();
+    }
+
+    private FleetSnapshot refresh() throws Exception {
+        return collector.refresh().get(30, TimeUnit.SECONDS);
+    }
+
+    private static Map<String, FleetEndpoint> byKey(FleetSnapshot snapshot) {
+        return snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
+    }
+
+    @Test
+    void offlineAndAsyncEdgeEndpointsGetNoDockerCalls() throws Exception {
+        portainer.endpoints = List.of(agent(1, true), agent(2, false), asyncEdge(3));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        Instant storedAt = Instant.parse("2026-11-29T20:00:00Z");
+        portainer.stored.put(3, new StoredSnapshot(storedAt,
+                List.of(container("e", ContainerState.RUNNING, "Up 2 days", null)), List.of(), List.of()));
+
+        FleetSnapshot snapshot = refresh();
+
+        assertEquals(Set.of(1), portainer.dockerCalls);
+        var endpoints = byKey(snapshot);
+        assertEquals(DataSource.LIVE, endpoints.get("prod:1").dataSource());
+        assertEquals(DataSource.NONE, endpoints.get("prod:2").dataSource());
+        assertEquals(DataSource.PORTAINER_SNAPSHOT, endpoints.get("prod:3").dataSource());
+        assertEquals(storedAt, endpoints.get("prod:3").dataAt(), "async edge data carries the snapshot's age");
+        assertEquals(2, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void anEndpointThatGoesOfflineKeepsItsLastKnownDataWithItsAge() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        FleetSnapshot first = refresh();
+
+        portainer.endpoints = List.of(agent(1, false));
+        FleetSnapshot second = refresh();
+
+        FleetEndpoint endpoint = byKey(second).get("prod:1");
+        assertEquals(DataSource.PREVIOUS, endpoint.dataSource());
+        assertEquals(byKey(first).get("prod:1").dataAt(), endpoint.dataAt());
+        assertEquals(1, second.counts().containersTotal());
+        assertEquals(1, second.counts().endpointsOffline());
+    }
+
+    @Test
+    void aFailingEndpointIsRecordedAndNeverFailsTheSnapshot() throws Exception {
+        portainer.endpoints = List.of(agent(1, true), agent(2, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        portainer.failures.put(2, new PortainerException(ErrorKind.SERVER_ERROR, "prod: HTTP 502 from agent-2"));
+
+        FleetSnapshot snapshot = refresh();
+
+        var endpoints = byKey(snapshot);
+        assertNull(endpoints.get("prod:1").error());
+        assertEquals(ErrorKind.SERVER_ERROR, endpoints.get("prod:2").error().kind());
+        assertEquals(1, snapshot.environments().get(0).endpointErrors());
+        assertEquals(1, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void aDeadEnvironmentKeepsWhatWasKnownAndSaysWhy() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        refresh();
+
+        portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
+        FleetSnapshot snapshot = refresh();
+
+        assertEquals(ErrorKind.UNAVAILABLE, snapshot.environments().get(0).error().kind());
+        assertEquals(DataSource.PREVIOUS, byKey(snapshot).get("prod:1").dataSource());
+        assertEquals(1, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void concurrentCallersShareOneRefresh() throws Exception {
+        portainer.gate = new CountDownLatch(1);
+        var first = collector.refresh();
+        var second = collector.refresh();
+        assertSame(first, second);
+        portainer.gate.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        assertFalse(collector.refreshing());
+    }
+}

@@ -1,0 +1,96 @@
+package io.fleetdashboard.fleet.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetdashboard.fleet.entity.DataSource;
+import io.fleetdashboard.fleet.entity.EndpointHarvest;
+import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.fleetdashboard.fleet.Fixtures.agent;
+import static io.fleetdashboard.fleet.Fixtures.container;
+
+class SnapshotCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> events = new ArrayList<>();
+
+    private SnapshotCache cache(boolean disk) {
+        SnapshotCache cache = new SnapshotCache();
+        cache.metrics = new FleetMetrics() {
+            @Override
+            public void cacheHit(String tier) {
+                events.add("hit:" + tier);
+            }
+
+            @Override
+            public void cacheMiss() {
+                events.add("miss");
+            }
+
+            @Override
+            public void snapshotAge(Supplier<Double> ageSeconds) {
+            }
+        };
+        cache.open(dir, disk);
+        return cache;
+    }
+
+    private static FleetSnapshot snapshot() {
+        Instant at = Instant.parse("2026-11-30T00:00:00Z");
+        return FleetSnapshot.assemble(at, 10, true, List.of(new EnvironmentHarvest("sim-1", "Sim 1", true,
+                List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at,
+                        List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")), List.of(), List.of(),
+                        null, 5)), List.of(), null, at, 5)));
+    }
+
+    @Test
+    void theHeapTierHandsOutTheSameObjectWithoutCopying() {
+        SnapshotCache cache = cache(true);
+        FleetSnapshot snapshot = snapshot();
+        cache.put(snapshot);
+        FleetSnapshot first = cache.current().orElseThrow();
+        assertEquals(snapshot, first);
+        assertSame(first, cache.current().orElseThrow(), "a read must not copy or deserialize the snapshot");
+        assertEquals(List.of("hit:heap", "hit:heap"), events);
+        cache.close();
+    }
+
+    @Test
+    void theDiskTierServesTheLastSnapshotAfterARestart() {
+        SnapshotCache before = cache(true);
+        FleetSnapshot snapshot = snapshot();
+        before.put(snapshot);
+        before.close();
+
+        SnapshotCache after = cache(true);
+        assertEquals(snapshot, after.current().orElseThrow());
+        assertEquals(snapshot, after.current().orElseThrow());
+        assertEquals(List.of("hit:disk", "hit:heap"), events);
+        after.close();
+    }
+
+    @Test
+    void withTheDiskTierOffNothingSurvivesARestart() {
+        SnapshotCache before = cache(false);
+        before.put(snapshot());
+        before.close();
+
+        SnapshotCache after = cache(false);
+        assertTrue(after.current().isEmpty());
+        assertEquals(List.of("miss"), events);
+        after.close();
+    }
+}

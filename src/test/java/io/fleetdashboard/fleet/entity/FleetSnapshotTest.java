@@ -1,0 +1,69 @@
+package io.fleetdashboard.fleet.entity;
+
+import static io.fleetdashboard.fleet.Fixtures.agent;
+import static io.fleetdashboard.fleet.Fixtures.container;
+import static io.fleetdashboard.fleet.Fixtures.image;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StackType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FleetSnapshotTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
+
+    private final EnvironmentHarvest prod = new EnvironmentHarvest("prod", "Production", false, List.of(
+            new EndpointHarvest(agent(1, true), DataSource.LIVE, NOW, List.of(
+                    container("a", ContainerState.RUNNING, "Up 3 days (healthy)", "shop"),
+                    container("b", ContainerState.RUNNING, "Up 3 days (unhealthy)", "shop"),
+                    container("c", ContainerState.EXITED, "Exited (137) 5 minutes ago", null),
+                    container("d", ContainerState.RESTARTING, "Restarting (1) 3 seconds ago", "crm")),
+                    List.of(image("1"), image("2")), List.of(), null, 12),
+            new EndpointHarvest(agent(2, false), DataSource.NONE, null, List.of(), List.of(), List.of(), null, 0)),
+            List.of(new Stack(7, "shop", 1, StackType.COMPOSE, true), new Stack(8, "billing", 2, StackType.COMPOSE,
+                    false), new Stack(9, "hidden", 99, StackType.COMPOSE, true)),
+            null, NOW, 40);
+
+    @Test
+    void countsAreComputedOnceFromTheHarvest() {
+        FleetCounts counts = FleetSnapshot.assemble(NOW, 50, false, List.of(prod)).counts();
+        assertEquals(new FleetCounts(1, 2, 1, 1, 4, 2, 2, 1, 1, 1, 3, 2), counts);
+    }
+
+    @Test
+    void idsAreNamespacedByEnvironment() {
+        FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
+        assertEquals("prod:1", snapshot.endpoints().get(0).key());
+        assertEquals("prod:1:a", snapshot.containers().get(0).key());
+        assertEquals("prod:1", snapshot.containers().get(0).endpointKey());
+    }
+
+    @Test
+    void stacksUnitePortainerStacksAndExternalComposeProjects() {
+        FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
+        var byName = snapshot.stacks().stream().collect(java.util.stream.Collectors.toMap(FleetStack::name, s -> s));
+        assertEquals(7, byName.get("shop").portainerId());
+        assertEquals(2, byName.get("shop").containers());
+        assertTrue(byName.get("crm").external());
+        assertFalse(byName.get("crm").active(), "no running container: an external stack is inactive");
+        assertEquals(0, byName.get("billing").containers(), "a managed stack on an offline endpoint still shows");
+        assertNull(byName.get("hidden"), "a stack of an endpoint the list hides is not shown");
+    }
+
+    @Test
+    void anEnvironmentErrorIsKeptBesideItsState() {
+        var failed = new EnvironmentHarvest("edge", "Edge", false, List.of(), List.of(),
+                new FetchError(io.fleetdashboard.portainer.entity.ErrorKind.UNAVAILABLE, "refused", NOW), NOW, 3);
+        FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod, failed));
+        assertEquals(2, snapshot.counts().environments());
+        assertEquals("refused", snapshot.environments().get(1).error().message());
+        assertEquals(4, snapshot.counts().containersTotal());
+    }
+}
