@@ -24,7 +24,12 @@ import java.util.Map;
 public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, List<EnvironmentState> environments,
                             List<FleetEndpoint> endpoints, List<FleetContainer> containers, List<FleetStack> stacks,
                             List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
-                            Map<ContainerState, Integer> containersByState) implements Serializable {
+                            Map<ContainerState, Integer> containersByState, List<Attention> attention)
+        implements Serializable {
+
+    /** How many attention items a snapshot keeps: the Home page shows them all. */
+    public static final int ATTENTION_LIMIT = 10;
+    private static final java.time.Duration STALE_STORED_SNAPSHOT = java.time.Duration.ofHours(1);
 
     public static String endpointKey(String environment, int endpointId) {
         return environment + ":" + endpointId;
@@ -39,7 +44,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         List<FleetNetwork> networks = new ArrayList<>();
         List<FleetStack> stacks = new ArrayList<>();
         Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
-        int online = 0, running = 0, healthy = 0, unhealthy = 0, restarting = 0;
+        int online = 0, running = 0, healthy = 0, unhealthy = 0, restarting = 0, staleEndpoints = 0;
+        List<Attention> attention = new ArrayList<>();
 
         for (EnvironmentHarvest harvest : harvests) {
             String env = harvest.name();
@@ -60,11 +66,17 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                     }
                     if (c.state() == ContainerState.RESTARTING) {
                         restarting++;
+                        attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP,
+                                c.name() + " is crash-looping", c.status() + " on " + eh.endpoint().name(),
+                                endpointKey + ":" + c.id()));
                     }
                     if (c.health() == ContainerHealth.HEALTHY) {
                         healthy++;
                     } else if (c.health() == ContainerHealth.UNHEALTHY) {
                         unhealthy++;
+                        attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.UNHEALTHY,
+                                c.name() + " is unhealthy", c.status() + " on " + eh.endpoint().name(),
+                                endpointKey + ":" + c.id()));
                     }
                     if (c.composeProject() != null && !c.composeProject().isBlank()) {
                         envStacks.computeIfAbsent(endpointKey + ":" + c.composeProject(),
@@ -83,9 +95,18 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 if (eh.endpoint().online()) {
                     online++;
                     envOnline++;
+                } else {
+                    attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.ENDPOINT_OFFLINE,
+                            eh.endpoint().name() + " is offline", offlineDetail(eh, env), endpointKey));
                 }
                 if (eh.error() != null) {
                     envErrors++;
+                    attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.ENDPOINT_ERROR,
+                            eh.endpoint().name() + " could not be read", eh.error().message(), endpointKey));
+                }
+                if (eh.dataSource() == DataSource.PREVIOUS || (eh.dataSource() == DataSource.PORTAINER_SNAPSHOT
+                        && eh.dataAt() != null && eh.dataAt().isBefore(takenAt.minus(STALE_STORED_SNAPSHOT)))) {
+                    staleEndpoints++;
                 }
                 endpoints.add(new FleetEndpoint(endpointKey, env, eh.endpoint(), eh.dataSource(), eh.dataAt(),
                         eh.containers().size(), endpointRunning, eh.error(), eh.fetchMillis()));
@@ -102,16 +123,30 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             for (Map.Entry<String, StackTally> entry : envStacks.entrySet()) {
                 stacks.add(entry.getValue().toStack(entry.getKey(), env));
             }
+            if (harvest.error() != null) {
+                attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.REFRESH_FAILED,
+                        harvest.displayName() + " could not be refreshed", harvest.error().message(), env));
+            }
             environments.add(new EnvironmentState(env, harvest.displayName(), harvest.simulated(),
                     harvest.endpoints().size(), envOnline, envContainers, envErrors, harvest.collectedAt(),
                     harvest.durationMillis(), harvest.error()));
         }
         FleetCounts counts = new FleetCounts(harvests.size(), endpoints.size(), online, endpoints.size() - online,
                 containers.size(), running, containers.size() - running, healthy, unhealthy, restarting,
-                stacks.size(), images.size());
+                stacks.size(), images.size(), staleEndpoints);
+        attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
                 List.copyOf(containers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
-                Collections.unmodifiableMap(new EnumMap<>(byState)));
+                Collections.unmodifiableMap(new EnumMap<>(byState)),
+                List.copyOf(attention.subList(0, Math.min(ATTENTION_LIMIT, attention.size()))));
+    }
+
+    private static String offlineDetail(EndpointHarvest harvest, String environment) {
+        if (harvest.endpoint().type().edge() && harvest.endpoint().lastCheckIn() != null) {
+            return "Edge agent in " + environment + " last checked in at " + harvest.endpoint().lastCheckIn();
+        }
+        return harvest.endpoint().type().edge() ? "Edge agent in " + environment + " never checked in"
+                : "Portainer reports it down in " + environment;
     }
 
     public static FleetSnapshot empty(Instant takenAt, boolean demo) {

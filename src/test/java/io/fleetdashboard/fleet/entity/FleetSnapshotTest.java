@@ -34,7 +34,7 @@ class FleetSnapshotTest {
     @Test
     void countsAreComputedOnceFromTheHarvest() {
         FleetCounts counts = FleetSnapshot.assemble(NOW, 50, false, List.of(prod)).counts();
-        assertEquals(new FleetCounts(1, 2, 1, 1, 4, 2, 2, 1, 1, 1, 3, 2), counts);
+        assertEquals(new FleetCounts(1, 2, 1, 1, 4, 2, 2, 1, 1, 1, 3, 2, 0), counts);
     }
 
     @Test
@@ -65,5 +65,22 @@ class FleetSnapshotTest {
         assertEquals(2, snapshot.counts().environments());
         assertEquals("refused", snapshot.environments().get(1).error().message());
         assertEquals(4, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void theAttentionListIsRankedWorstFirstAndCapped() {
+        FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
+        assertEquals(List.of(Attention.Kind.CRASH_LOOP, Attention.Kind.ENDPOINT_OFFLINE, Attention.Kind.UNHEALTHY),
+                snapshot.attention().stream().map(Attention::kind).toList());
+        assertEquals("prod:1:d", snapshot.attention().get(0).subject());
+
+        var many = new java.util.ArrayList<EndpointHarvest>();
+        for (int i = 0; i < 30; i++) {
+            many.add(new EndpointHarvest(agent(100 + i, false), DataSource.NONE, null, List.of(), List.of(),
+                    List.of(), null, 0));
+        }
+        var big = new EnvironmentHarvest("big", "Big", false, many, List.of(), null, NOW, 1);
+        assertEquals(FleetSnapshot.ATTENTION_LIMIT,
+                FleetSnapshot.assemble(NOW, 1, false, List.of(big)).attention().size());
     }
 }

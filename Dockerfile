@@ -1,0 +1,28 @@
+# Build the WAR, then run it on the official Open Liberty image with only the features server.xml lists.
+#   docker build -t fleet-dashboard .
+#   docker run -p 9080:9080 -v fleet-data:/data --env-file .env fleet-dashboard
+
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml mvnw ./
+COPY .mvn .mvn
+COPY src src
+COPY liberty liberty
+RUN mvn -B -ntp package -DskipTests \
+ && mvn -B -ntp dependency:copy -Dartifact=org.xerial:sqlite-jdbc:3.54.1.0 -DoutputDirectory=/src/target/lib
+
+FROM icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi-minimal
+# Features first: this layer only changes when server.xml does.
+COPY --chown=1001:0 liberty/server.xml liberty/jvm.options /config/
+RUN features.sh
+COPY --chown=1001:0 --from=build /src/target/lib/sqlite-jdbc-3.54.1.0.jar /opt/ol/wlp/usr/shared/resources/lib/
+COPY --chown=1001:0 --from=build /src/target/fleet-dashboard.war /config/apps/
+
+# The database, the snapshot cache's disk tier and the secret key file live in one volume.
+USER root
+RUN mkdir -p /data && chown 1001:0 /data && chmod 0770 /data
+USER 1001
+ENV DASHBOARD_DATA_DIR=/data
+VOLUME /data
+EXPOSE 9080
+RUN configure.sh
