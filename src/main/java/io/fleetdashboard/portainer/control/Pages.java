@@ -27,7 +27,7 @@ final class Pages {
     private Pages() {
     }
 
-    static <T> List<T> readAll(int limit, Source<T> source, Function<T, Object> key) {
+    static <T> List<T> readAll(int limit, Source<T> source, Function<? super T, ?> key) {
         if (limit <= 0) {
             throw new IllegalArgumentException("page size must be positive");
         }

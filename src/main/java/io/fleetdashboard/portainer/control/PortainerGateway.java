@@ -1,6 +1,7 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;

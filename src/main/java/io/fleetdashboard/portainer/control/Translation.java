@@ -1,5 +1,6 @@
 package io.fleetdashboard.portainer.control;
 
+import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.portainer.entity.ContainerState;
