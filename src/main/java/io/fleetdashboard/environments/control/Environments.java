@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /** The Portainer servers the dashboard collects from: configured ones, or the simulator's in demo mode. */
@@ -60,6 +61,16 @@ public class Environments {
         return summaries;
     }
 
+    /**
+     * One environment by name, enabled or not (e.g. to test its connection from the settings page): the simulator's
+     * in demo mode, else the stored one with its key decrypted. Not cached.
+     */
+    public Optional<EnvironmentConnection> connection(String name) {
+        Optional<EnvironmentConnection> simulatedOne = demoMode()
+                ? simulated().stream().filter(c -> c.name().equals(name)).findFirst() : Optional.empty();
+        return simulatedOne.or(() -> store.find(name).flatMap(this::connectionOf));
+    }
+
     /** True when no Portainer is configured and the built-in simulator stands in. */
     public boolean demoMode() {
         return demoMode.active();
@@ -75,16 +86,21 @@ public class Environments {
             if (!environment.isEnabled()) {
                 continue;
             }
-            try {
-                connections.add(new EnvironmentConnection(environment.getName(), environment.getDisplayName(),
-                        URI.create(environment.getApiUrl()), cipher.decrypt(environment.getApiKeyCiphertext()),
-                        environment.isVerifySsl(), false, environment.getTimeoutSeconds()));
-            } catch (IllegalArgumentException e) {
-                LOG.warning(() -> "Environment '" + environment.getName() + "' skipped: its API key cannot be "
-                        + "decrypted (was the secret key changed?) or its URL is invalid");
-            }
+            connectionOf(environment).ifPresent(connections::add);
         }
         return List.copyOf(connections);
+    }
+
+    private Optional<EnvironmentConnection> connectionOf(Environment environment) {
+        try {
+            return Optional.of(new EnvironmentConnection(environment.getName(), environment.getDisplayName(),
+                    URI.create(environment.getApiUrl()), cipher.decrypt(environment.getApiKeyCiphertext()),
+                    environment.isVerifySsl(), false, environment.getTimeoutSeconds()));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "Environment '" + environment.getName() + "' skipped: its API key cannot be "
+                    + "decrypted (was the secret key changed?) or its URL is invalid");
+            return Optional.empty();
+        }
     }
 
     private List<EnvironmentConnection> simulated() {

@@ -3,6 +3,8 @@ package io.fleetdashboard.environments.control;
 import io.fleetdashboard.database.control.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +67,11 @@ public class SecretCipher {
     void init() {
         key = new SecretKeySpec(keyBytes(configuredKey.filter(k -> !k.isBlank()),
                 dataDirectory.ensureExists().resolve("secret.key")), "AES");
+    }
+
+    /** Created at start-up, so a missing key file is generated (or an unreadable one reported) right away. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // the injection point did the work: @PostConstruct loaded or generated the key
     }
 
     public String encrypt(String plain) {

@@ -1,8 +1,11 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -84,6 +87,14 @@ public class PortainerClients {
             }
             return new Client(fingerprint, build(environment));
         }).api();
+    }
+
+    /** A changed or removed environment: close its client now; the next call builds one with the new settings. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
+        Client removed = clients.remove(change.name());
+        if (removed != null) {
+            close(change.name(), removed);
+        }
     }
 
     /** Closes the clients of environments that are gone. */

@@ -7,7 +7,9 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -80,13 +82,17 @@ final class PortainerErrors {
                 return new PortainerException(ErrorKind.UNAVAILABLE,
                         where + ": TLS failed (untrusted certificate? verify SSL can be turned off)", failure);
             }
+            if (cause instanceof ConnectException) {
+                return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": connection refused", failure);
+            }
+            if (cause instanceof UnknownHostException) {
+                return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": unknown host", failure);
+            }
             if (cause instanceof IOException) {
-                return new TransientPortainerException(ErrorKind.UNAVAILABLE,
-                        where + ": cannot connect (" + type + ")", failure);
+                return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": network error", failure);
             }
         }
-        return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": request failed ("
-                + failure.getClass().getSimpleName() + ")", failure);
+        return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": request failed", failure);
     }
 
     /** Portainer's {"message": ...} (or a text body) as a short suffix; empty when there is none. */

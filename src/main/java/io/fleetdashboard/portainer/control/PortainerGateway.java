@@ -11,6 +11,7 @@ import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PortainerGateway {
 
+    private static final Logger LOG = Logger.getLogger(PortainerGateway.class.getName());
     private static final String TOTAL_COUNT = "X-Total-Count";
 
     @Inject
@@ -65,6 +70,16 @@ public class PortainerGateway {
     int openSeconds;
 
     private final Map<String, EnvironmentGuard> guards = new ConcurrentHashMap<>();
+
+    /** Logs the effective FT timeouts once, as MP Config (and therefore FT) resolves them. */
+    @PostConstruct
+    void logTimeouts() {
+        Config config = ConfigProvider.getConfig();
+        String prefix = PortainerCalls.class.getName() + "/";
+        LOG.info(() -> "Portainer timeouts (ms): list " + config.getOptionalValue(prefix + "list/Timeout/value",
+                String.class).orElse("15000 (annotation)") + ", docker " + config.getOptionalValue(
+                prefix + "docker/Timeout/value", String.class).orElse("20000 (annotation)"));
+    }
 
     /** Every endpoint, all pages (1-based start, X-Total-Count), without snapshots. */
     public List<Endpoint> endpoints(EnvironmentConnection environment) {

@@ -65,6 +65,7 @@ class PortainerErrorsTest {
         PortainerException refused = PortainerErrors.fromThrowable("e", Route.STATUS,
                 new ProcessingException("RESTEASY004655", new ConnectException("Connection refused")));
         assertEquals(ErrorKind.UNAVAILABLE, refused.kind());
+        assertEquals("Portainer 'e' status: connection refused", refused.getMessage());
         assertInstanceOf(TransientPortainerException.class, refused);
         assertEquals(ErrorKind.UNAVAILABLE, PortainerErrors.fromThrowable("e", Route.STATUS,
                 new IllegalStateException("something odd")).kind());
