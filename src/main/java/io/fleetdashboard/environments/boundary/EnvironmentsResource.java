@@ -1,8 +1,11 @@
 package io.fleetdashboard.environments.boundary;
 
 import io.fleetdashboard.environments.control.Environments;
+import io.fleetdashboard.environments.entity.ConnectionCheck;
+import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.environments.entity.EnvironmentSummary;
 import io.fleetdashboard.portainer.control.PortainerGateway;
+import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,13 +36,20 @@ public class EnvironmentsResource {
         return environments.summaries();
     }
 
-    /** Asks the server for its version: proves URL, key and TLS settings. Failures: JSON {"error","message"}. */
+    /**
+     * Tests an environment: the server's version and its endpoints (all pages). Proves URL, key and TLS settings.
+     * Failures: JSON {"error","message"} (PortainerExceptionMapper).
+     */
     @GET
     @Path("{name}/status")
-    public PortainerStatus status(@PathParam("name") String name) {
-        return gateway.status(environments.connection(name).orElseThrow(() -> new NotFoundException(
+    public ConnectionCheck status(@PathParam("name") String name) {
+        EnvironmentConnection connection = environments.connection(name).orElseThrow(() -> new NotFoundException(
                 Response.status(404).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
                         .add("error", "not_found").add("message", "No environment named " + name)
-                        .build().toString()).build())));
+                        .build().toString()).build()));
+        PortainerStatus status = gateway.status(connection);
+        List<Endpoint> endpoints = gateway.endpoints(connection);
+        return new ConnectionCheck(status.version(), status.instanceId(), endpoints.size(),
+                (int) endpoints.stream().filter(Endpoint::online).count());
     }
 }
