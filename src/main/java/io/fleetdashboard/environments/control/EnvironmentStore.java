@@ -97,7 +97,23 @@ public class EnvironmentStore {
             }
         }
         for (EnvironmentSettings settings : configured) {
-            save(settings, EnvironmentSource.ENV);
+            if (!find(settings.name()).map(stored -> unchanged(stored, settings)).orElse(false)) {
+                save(settings, EnvironmentSource.ENV);
+            }
+        }
+    }
+
+    /** Same settings as stored: no write, no new IV, no change event on every restart. */
+    private boolean unchanged(Environment stored, EnvironmentSettings settings) {
+        try {
+            return stored.getSource() == EnvironmentSource.ENV
+                    && stored.getDisplayName().equals(settings.displayName())
+                    && stored.getApiUrl().equals(settings.apiUrl())
+                    && stored.isVerifySsl() == settings.verifySsl()
+                    && stored.getTimeoutSeconds() == settings.timeoutSeconds()
+                    && cipher.decrypt(stored.getApiKeyCiphertext()).equals(settings.apiKey());
+        } catch (IllegalArgumentException undecryptable) {
+            return false;
         }
     }
 }

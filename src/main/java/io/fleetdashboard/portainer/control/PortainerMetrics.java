@@ -18,6 +18,9 @@ import org.eclipse.microprofile.metrics.Tag;
  *   <li>{@code fleet.portainer.errors} counter, tags environment + kind: failed gateway calls (after retries),
  *       rejections by the guard included [fleet_portainer_errors_total]</li>
  * </ul>
+ * No connections-opened counter: Liberty's MP REST Client (RESTEasy on Apache HttpClient) gives the application no
+ * hook into the connection manager or the plain socket factory, so real TCP connects cannot be counted here.
+ * Connection reuse is verified in EnvironmentConnectionIT instead (client ports seen by a fake Portainer).
  */
 @ApplicationScoped
 public class PortainerMetrics {
