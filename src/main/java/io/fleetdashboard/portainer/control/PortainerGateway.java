@@ -1,48 +1,202 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Endpoint;
+import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
 import io.fleetdashboard.portainer.entity.Network;
+import io.fleetdashboard.portainer.entity.PortainerException;
+import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way into Portainer: translates wire JSON into our records and throws
  * {@link io.fleetdashboard.portainer.entity.PortainerException} for every failure. Blocking calls; callers fan out.
+ * <p>
+ * Each HTTP request goes: per-environment {@link EnvironmentGuard} (breaker + bulkhead) → {@link PortainerCalls}
+ * (MP FT timeout tier + retry of transient failures) → the environment's pooled client from
+ * {@link PortainerClients} → status check, JSON-B parse, {@link Translation}. Metrics: {@link PortainerMetrics}.
  */
 @ApplicationScoped
 public class PortainerGateway {
 
+    private static final Logger LOG = Logger.getLogger(PortainerGateway.class.getName());
+    private static final String TOTAL_COUNT = "X-Total-Count";
+
+    @Inject
+    PortainerClients clients;
+
+    @Inject
+    PortainerCalls calls;
+
+    @Inject
+    PortainerMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "portainer.page.size", defaultValue = "100")
+    int pageSize;
+
+    @Inject
+    @ConfigProperty(name = "portainer.max.concurrency", defaultValue = "16")
+    int maxConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "portainer.breaker.failure.threshold", defaultValue = "5")
+    int failureThreshold;
+
+    @Inject
+    @ConfigProperty(name = "portainer.breaker.open.seconds", defaultValue = "30")
+    int openSeconds;
+
+    private final Map<String, EnvironmentGuard> guards = new ConcurrentHashMap<>();
+
+    /** Logs the effective FT timeouts once, as MP Config (and therefore FT) resolves them. */
+    @PostConstruct
+    void logTimeouts() {
+        Config config = ConfigProvider.getConfig();
+        String prefix = PortainerCalls.class.getName() + "/";
+        LOG.info(() -> "Portainer timeouts (ms): list " + config.getOptionalValue(prefix + "list/Timeout/value",
+                String.class).orElse("15000 (annotation)") + ", docker " + config.getOptionalValue(
+                prefix + "docker/Timeout/value", String.class).orElse("20000 (annotation)"));
+    }
+
     /** Every endpoint, all pages (1-based start, X-Total-Count), without snapshots. */
     public List<Endpoint> endpoints(EnvironmentConnection environment) {
-        throw new UnsupportedOperationException("not yet");
+        return Pages.readAll(pageSize, (start, limit) -> request(environment, Route.ENDPOINTS,
+                api -> api.endpoints(start, limit, true),
+                (response, body) -> new Pages.Page<>(
+                        Translation.map(Arrays.asList(WireJson.parse(body, Wire.Endpoint[].class)),
+                                Translation::endpoint),
+                        totalCount(response))), Endpoint::id);
     }
 
     /** containers/json?all=1 of one endpoint. */
     public List<Container> containers(EnvironmentConnection environment, int endpointId) {
-        throw new UnsupportedOperationException("not yet");
+        return request(environment, Route.CONTAINERS, api -> api.containers(endpointId, 1),
+                (response, body) -> list(body, Wire.Container[].class, Translation::container));
     }
 
     public List<Image> images(EnvironmentConnection environment, int endpointId) {
-        throw new UnsupportedOperationException("not yet");
+        return request(environment, Route.IMAGES, api -> api.images(endpointId),
+                (response, body) -> list(body, Wire.Image[].class, Translation::image));
     }
 
     public List<Network> networks(EnvironmentConnection environment, int endpointId) {
-        throw new UnsupportedOperationException("not yet");
+        return request(environment, Route.NETWORKS, api -> api.networks(endpointId),
+                (response, body) -> list(body, Wire.Network[].class, Translation::network));
     }
 
     /** Every stack of the server in one call (/api/stacks has no pagination); callers group by endpointId. */
     public List<Stack> stacks(EnvironmentConnection environment) {
-        throw new UnsupportedOperationException("not yet");
+        return request(environment, Route.STACKS, PortainerApi::stacks,
+                (response, body) -> list(body, Wire.Stack[].class, Translation::stack));
     }
 
     /** Portainer's stored snapshot of an endpoint, for async edge endpoints; empty when it has none. */
     public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
-        throw new UnsupportedOperationException("not yet");
+        return request(environment, Route.ENDPOINT, api -> api.endpoint(endpointId),
+                (response, body) -> Translation.storedSnapshot(WireJson.parse(body, Wire.Endpoint.class)));
+    }
+
+    /** Version and instance id: a cheap connectivity and key check (e.g. "test connection" in the settings). */
+    public PortainerStatus status(EnvironmentConnection environment) {
+        return request(environment, Route.STATUS, PortainerApi::status,
+                (response, body) -> Translation.status(WireJson.parse(body, Wire.Status.class)));
+    }
+
+    /** The breaker state of an environment, for health views. */
+    public EnvironmentGuard.State breakerState(String environment) {
+        EnvironmentGuard guard = guards.get(environment);
+        return guard == null ? EnvironmentGuard.State.CLOSED : guard.state();
+    }
+
+    private <T> T request(EnvironmentConnection environment, Route route, Function<PortainerApi, Response> send,
+                          BiFunction<Response, String, T> parse) {
+        EnvironmentGuard guard = guards.computeIfAbsent(environment.name(), name -> new EnvironmentGuard(name,
+                maxConcurrency, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
+        boolean trial;
+        try {
+            trial = guard.enter();
+        } catch (PortainerException rejected) {
+            metrics.error(environment.name(), rejected.kind());
+            throw rejected;
+        }
+        ErrorKind failure = null;
+        try {
+            PortainerApi api = clients.client(environment);
+            Supplier<T> attempt = () -> exchange(environment, route, api, send, parse);
+            return route.tier() == Route.Tier.LIST ? calls.list(attempt) : calls.docker(attempt);
+        } catch (RuntimeException e) {
+            PortainerException classified = PortainerErrors.fromThrowable(environment.name(), route, e);
+            failure = classified.kind();
+            metrics.error(environment.name(), failure);
+            throw classified;
+        } finally {
+            guard.leave(trial, EnvironmentGuard.outcome(route, failure));
+        }
+    }
+
+    /** One HTTP request: send, check the status, parse; every failure leaves as a PortainerException. */
+    private <T> T exchange(EnvironmentConnection environment, Route route, PortainerApi api,
+                           Function<PortainerApi, Response> send, BiFunction<Response, String, T> parse) {
+        metrics.sent(environment.name());
+        long started = System.nanoTime();
+        try (Response response = send.apply(api)) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 300) {
+                throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(), body);
+            }
+            return parse.apply(response, body);
+        } catch (WebApplicationException e) {
+            // only if the default exception mapper was not disabled after all
+            throw PortainerErrors.fromStatus(environment.name(), route, e.getResponse().getStatus(), body(e));
+        } catch (RuntimeException e) {
+            throw PortainerErrors.fromThrowable(environment.name(), route, e);
+        } finally {
+            metrics.latency(environment.name(), route, System.nanoTime() - started);
+        }
+    }
+
+    private static <W, T> List<T> list(String body, Class<W[]> type, Function<W, T> translate) {
+        W[] items = WireJson.parse(body, type);
+        return items == null ? List.of() : Translation.map(Arrays.asList(items), translate);
+    }
+
+    private static Integer totalCount(Response response) {
+        String header = response.getHeaderString(TOTAL_COUNT);
+        try {
+            return header == null ? null : Integer.valueOf(header.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String body(WebApplicationException e) {
+        try {
+            return e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 }

@@ -1,0 +1,31 @@
+package io.fleetdashboard.portainer.boundary;
+
+import io.fleetdashboard.portainer.entity.PortainerException;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+
+/**
+ * A failed Portainer call as JSON {"error": kind, "message": safe text}: 504 for timeouts, 503 when the gateway
+ * holds calls back (open breaker, full bulkhead), 502 for everything Portainer answered wrongly. No stack traces.
+ */
+@Provider
+public class PortainerExceptionMapper implements ExceptionMapper<PortainerException> {
+
+    @Override
+    public Response toResponse(PortainerException exception) {
+        int status = switch (exception.kind()) {
+            case TIMEOUT -> 504;
+            case CIRCUIT_OPEN, OVERLOADED -> 503;
+            default -> 502;
+        };
+        String body = Json.createObjectBuilder()
+                .add("error", exception.kind().name().toLowerCase(Locale.ROOT))
+                .add("message", String.valueOf(exception.getMessage()))
+                .build().toString();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,213 @@
+package io.fleetdashboard.portainer.control;
+
+import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentsChanged;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Exactly one REST client per environment, built once with RestClientBuilder and reused, so its Apache HttpClient
+ * pool keeps connections alive. Rebuilt (and the old one closed) only when the environment's URL, key, TLS or
+ * timeout settings change; all closed at shutdown.
+ * <p>
+ * Every client: X-API-Key on every request and no cookies (Portainer's CSRF check kicks in once a cookie is sent
+ * back, portainer-api.md §1.2); pool of {@code portainer.max.concurrency} connections per route with a
+ * {@code portainer.connection.ttl.seconds} TTL; connect timeout {@code portainer.connect.timeout.seconds}; read
+ * timeout the largest tier (list, docker), capped by the environment's own timeout; no default exception mapper
+ * (the gateway reads every status itself). verifySsl=false: trust-all TLS without hostname verification.
+ */
+@ApplicationScoped
+public class PortainerClients {
+
+    private static final Logger LOG = Logger.getLogger(PortainerClients.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "portainer.connect.timeout.seconds", defaultValue = "5")
+    int connectTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portainer.list.timeout.seconds", defaultValue = "15")
+    int listTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portainer.docker.timeout.seconds", defaultValue = "20")
+    int dockerTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "portainer.max.concurrency", defaultValue = "16")
+    int maxConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "portainer.connection.ttl.seconds", defaultValue = "30")
+    long connectionTtlSeconds;
+
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Set<String> insecureWarned = ConcurrentHashMap.newKeySet();
+
+    private record Client(String fingerprint, PortainerApi api) {
+    }
+
+    public PortainerApi client(EnvironmentConnection environment) {
+        String fingerprint = fingerprint(environment);
+        Client current = clients.get(environment.name());
+        if (current != null && current.fingerprint().equals(fingerprint)) {
+            return current.api();
+        }
+        return clients.compute(environment.name(), (name, old) -> {
+            if (old != null && old.fingerprint().equals(fingerprint)) {
+                return old;
+            }
+            if (old != null) {
+                LOG.info(() -> "Settings of environment '" + name + "' changed: new Portainer client");
+                close(name, old);
+            }
+            return new Client(fingerprint, build(environment));
+        }).api();
+    }
+
+    /** A changed or removed environment: close its client now; the next call builds one with the new settings. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
+        Client removed = clients.remove(change.name());
+        if (removed != null) {
+            close(change.name(), removed);
+        }
+    }
+
+    /** Closes the clients of environments that are gone. */
+    public void retain(Set<String> names) {
+        clients.keySet().removeIf(name -> {
+            if (names.contains(name)) {
+                return false;
+            }
+            Client client = clients.get(name);
+            if (client != null) {
+                close(name, client);
+            }
+            return true;
+        });
+    }
+
+    public int size() {
+        return clients.size();
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.forEach(PortainerClients::close);
+        clients.clear();
+    }
+
+    int readTimeoutSeconds(EnvironmentConnection environment) {
+        int largestTier = Math.max(listTimeoutSeconds, dockerTimeoutSeconds);
+        return environment.timeoutSeconds() > 0 ? Math.min(environment.timeoutSeconds(), largestTier) : largestTier;
+    }
+
+    private PortainerApi build(EnvironmentConnection environment) {
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
+                .baseUri(environment.apiUrl())
+                .connectTimeout(connectTimeoutSeconds, TimeUnit.SECONDS)
+                .readTimeout(readTimeoutSeconds(environment), TimeUnit.SECONDS)
+                .register(new ApiKeyFilter(environment.apiKey()))
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .property("resteasy.connectionPoolSize", maxConcurrency)
+                .property("resteasy.maxPooledPerRoute", maxConcurrency)
+                .property("resteasy.connectionTTL", List.of(connectionTtlSeconds, TimeUnit.SECONDS));
+        if (!environment.verifySsl()) {
+            if (insecureWarned.add(environment.name())) {
+                LOG.warning(() -> "TLS certificate verification is OFF for environment '" + environment.name() + "'");
+            }
+            builder.sslContext(trustAll()).hostnameVerifier((host, session) -> true);
+        }
+        return builder.build(PortainerApi.class);
+    }
+
+    private static void close(String name, Client client) {
+        try {
+            client.api().close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Closing the client of " + name + " failed", e);
+        }
+    }
+
+    private String fingerprint(EnvironmentConnection environment) {
+        try {
+            byte[] keyHash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(environment.apiKey()).getBytes(StandardCharsets.UTF_8));
+            return environment.apiUrl() + "|" + environment.verifySsl() + "|" + readTimeoutSeconds(environment) + "|"
+                    + HexFormat.of().formatHex(keyHash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLContext trustAll() {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // trusting everything is what verifySsl=false asks for
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // trusting everything is what verifySsl=false asks for
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{trustAll}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** X-API-Key on every request; any Cookie header removed (API keys only: no session, no CSRF). */
+    static final class ApiKeyFilter implements ClientRequestFilter {
+
+        private final String apiKey;
+
+        ApiKeyFilter(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            request.getHeaders().remove(HttpHeaders.COOKIE);
+            request.getHeaders().putSingle("X-API-Key", apiKey);
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKeyFilter[****]";
+        }
+    }
+}

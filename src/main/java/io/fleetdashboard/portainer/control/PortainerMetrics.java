@@ -1,0 +1,48 @@
+package io.fleetdashboard.portainer.control;
+
+import io.fleetdashboard.portainer.entity.ErrorKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The gateway's metrics in the application registry (Prometheus names in brackets):
+ * <ul>
+ *   <li>{@code fleet.portainer.request} timer, tags environment + route, one sample per HTTP request sent
+ *       [fleet_portainer_request_seconds_count/_sum/_max]</li>
+ *   <li>{@code fleet.portainer.requests} counter, tag environment: HTTP requests sent, retries included
+ *       [fleet_portainer_requests_total]</li>
+ *   <li>{@code fleet.portainer.errors} counter, tags environment + kind: failed gateway calls (after retries),
+ *       rejections by the guard included [fleet_portainer_errors_total]</li>
+ * </ul>
+ * No connections-opened counter: Liberty's MP REST Client (RESTEasy on Apache HttpClient) gives the application no
+ * hook into the connection manager or the plain socket factory, so real TCP connects cannot be counted here.
+ * Connection reuse is verified in EnvironmentConnectionIT instead (client ports seen by a fake Portainer).
+ */
+@ApplicationScoped
+public class PortainerMetrics {
+
+    static final String REQUEST = "fleet.portainer.request";
+    static final String REQUESTS = "fleet.portainer.requests";
+    static final String ERRORS = "fleet.portainer.errors";
+
+    @Inject
+    MetricRegistry registry;
+
+    void sent(String environment) {
+        registry.counter(REQUESTS, new Tag("environment", environment)).inc();
+    }
+
+    void latency(String environment, Route route, long nanos) {
+        registry.timer(REQUEST, new Tag("environment", environment), new Tag("route", route.tag()))
+                .update(Duration.ofNanos(nanos));
+    }
+
+    void error(String environment, ErrorKind kind) {
+        registry.counter(ERRORS, new Tag("environment", environment),
+                new Tag("kind", kind.name().toLowerCase(Locale.ROOT))).inc();
+    }
+}

@@ -1,0 +1,34 @@
+package io.fleetdashboard.portainer.control;
+
+import java.util.Locale;
+
+/**
+ * The route classes the gateway calls, as used in metric tags, timeout tiers and the circuit breaker: failures of
+ * Portainer's own routes count against the server; Docker proxy failures are usually one agent's and do not.
+ */
+enum Route {
+    ENDPOINTS(Tier.LIST, true), ENDPOINT(Tier.LIST, true), STACKS(Tier.LIST, true), STATUS(Tier.LIST, true),
+    CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false);
+
+    enum Tier { LIST, DOCKER }
+
+    private final Tier tier;
+    private final boolean serverLevel;
+
+    Route(Tier tier, boolean serverLevel) {
+        this.tier = tier;
+        this.serverLevel = serverLevel;
+    }
+
+    Tier tier() {
+        return tier;
+    }
+
+    boolean serverLevel() {
+        return serverLevel;
+    }
+
+    String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,135 @@
+package io.fleetdashboard.portainer.control;
+
+import io.fleetdashboard.portainer.control.wire.Wire;
+import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.Endpoint;
+import io.fleetdashboard.portainer.entity.EndpointType;
+import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.Network;
+import io.fleetdashboard.portainer.entity.Port;
+import io.fleetdashboard.portainer.entity.PortainerStatus;
+import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StackType;
+import io.fleetdashboard.portainer.entity.StoredSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Wire records to our records: the anti-corruption layer's rules in one place (portainer-api.md §2.4-2.5, §3.2). */
+final class Translation {
+
+    static final String COMPOSE_PROJECT = "com.docker.compose.project";
+    static final String COMPOSE_SERVICE = "com.docker.compose.service";
+    private static final Pattern EXIT_CODE = Pattern.compile("^(?:Exited|Restarting) \\((-?\\d+)\\)");
+    private static final String NONE_TAG = "<none>:<none>";
+
+    private Translation() {
+    }
+
+    /** Edge-aware: edge endpoints (4, 7) are online by Portainer's Heartbeat, others by Status == 1. */
+    static Endpoint endpoint(Wire.Endpoint wire) {
+        EndpointType type = EndpointType.of(intOf(wire.type()));
+        int status = intOf(wire.status());
+        boolean online = type.edge() ? Boolean.TRUE.equals(wire.heartbeat()) : status == 1;
+        boolean asyncEdge = type == EndpointType.EDGE_AGENT && wire.edge() != null
+                && Boolean.TRUE.equals(wire.edge().asyncMode());
+        boolean associated = !type.edge() || (wire.edgeID() != null && !wire.edgeID().isBlank());
+        long checkIn = wire.lastCheckInDate() == null ? 0 : wire.lastCheckInDate();
+        return new Endpoint(intOf(wire.id()), wire.name(), type, asyncEdge, status, online,
+                checkIn > 0 ? Instant.ofEpochSecond(checkIn) : null, intOf(wire.edgeCheckinInterval()),
+                wire.agent() == null || wire.agent().version() == null ? "" : wire.agent().version(),
+                wire.url(), intOf(wire.groupId()), associated);
+    }
+
+    static Container container(Wire.Container wire) {
+        String name = wire.names() == null || wire.names().isEmpty() ? shortId(wire.id()) : wire.names().get(0);
+        if (name != null && name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        Map<String, String> labels = wire.labels() == null ? Map.of() : wire.labels();
+        List<String> networks = wire.networkSettings() == null || wire.networkSettings().networks() == null
+                ? List.of() : wire.networkSettings().networks().keySet().stream().sorted().toList();
+        return new Container(wire.id(), name, wire.image(), wire.imageID(), ContainerState.parse(wire.state()),
+                wire.status(), ContainerHealth.fromStatus(wire.status()), exitCode(wire.status()),
+                wire.created() == null ? null : Instant.ofEpochSecond(wire.created()),
+                map(wire.ports(), Translation::port), labels.get(COMPOSE_PROJECT), labels.get(COMPOSE_SERVICE),
+                networks);
+    }
+
+    static Port port(Wire.Port wire) {
+        return new Port(wire.ip(), intOf(wire.privatePort()), wire.publicPort(), wire.type());
+    }
+
+    /** Dangling: no tags, or only &lt;none&gt;:&lt;none&gt; (which we drop from the tags). */
+    static Image image(Wire.Image wire) {
+        List<String> tags = wire.repoTags() == null ? List.of()
+                : wire.repoTags().stream().filter(tag -> tag != null && !NONE_TAG.equals(tag)).toList();
+        return new Image(wire.id(), tags, wire.size() == null ? 0 : wire.size(),
+                wire.created() == null ? null : Instant.ofEpochSecond(wire.created()), tags.isEmpty());
+    }
+
+    static Network network(Wire.Network wire) {
+        return new Network(wire.id(), wire.name(), wire.driver(), wire.scope());
+    }
+
+    static Stack stack(Wire.Stack wire) {
+        return new Stack(intOf(wire.id()), wire.name(), intOf(wire.endpointId()), StackType.of(intOf(wire.type())),
+                intOf(wire.status()) == 1);
+    }
+
+    static PortainerStatus status(Wire.Status wire) {
+        return new PortainerStatus(wire.version(), wire.instanceID());
+    }
+
+    /** Snapshots[0] with its raw Docker data; null arrays (Go nil slices) become empty lists. */
+    static Optional<StoredSnapshot> storedSnapshot(Wire.Endpoint wire) {
+        if (wire.snapshots() == null || wire.snapshots().isEmpty() || wire.snapshots().get(0) == null) {
+            return Optional.empty();
+        }
+        Wire.Snapshot snapshot = wire.snapshots().get(0);
+        Wire.SnapshotRaw raw = snapshot.dockerSnapshotRaw();
+        Instant takenAt = snapshot.time() == null ? null : Instant.ofEpochSecond(snapshot.time());
+        if (raw == null) {
+            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of()));
+        }
+        return Optional.of(new StoredSnapshot(takenAt, map(raw.containers(), Translation::container),
+                map(raw.images(), Translation::image), map(raw.networks(), Translation::network)));
+    }
+
+    /** The code in "Exited (137) 5 minutes ago" or "Restarting (1) 3 seconds ago"; null otherwise. */
+    static Integer exitCode(String status) {
+        if (status == null) {
+            return null;
+        }
+        Matcher matcher = EXIT_CODE.matcher(status);
+        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+    }
+
+    static <W, T> List<T> map(List<W> wire, Function<W, T> translate) {
+        if (wire == null) {
+            return List.of();
+        }
+        List<T> result = new ArrayList<>(wire.size());
+        for (W item : wire) {
+            if (item != null) {
+                result.add(translate.apply(item));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static String shortId(String id) {
+        return id == null ? "" : id.substring(0, Math.min(12, id.length()));
+    }
+
+    private static int intOf(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

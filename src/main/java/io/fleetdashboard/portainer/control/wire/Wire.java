@@ -1,0 +1,56 @@
+package io.fleetdashboard.portainer.control.wire;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Portainer's and Docker's wire JSON, only the fields we read; read with WireJson (PascalCase naming, so
+ * component {@code edgeID} is key {@code EdgeID}). Boxed types, since any key may be missing or null.
+ * Public only because JSON-B needs accessible types; they belong to the gateway, and only its Translation (in
+ * portainer.control) turns them into portainer.entity records. Nothing else may import this package.
+ */
+public final class Wire {
+
+    private Wire() {
+    }
+
+    public record Endpoint(Integer id, String name, Integer type, @JsonbProperty("URL") String url, Integer groupId,
+                    Integer status, String edgeID, Integer edgeCheckinInterval, Long lastCheckInDate,
+                    Boolean heartbeat, Edge edge, Agent agent, List<Snapshot> snapshots) {
+    }
+
+    public record Edge(Boolean asyncMode) {
+    }
+
+    public record Agent(String version) {
+    }
+
+    public record Snapshot(Long time, SnapshotRaw dockerSnapshotRaw) {
+    }
+
+    public record SnapshotRaw(List<Container> containers, List<Image> images, List<Network> networks) {
+    }
+
+    public record Container(String id, List<String> names, String image, String imageID, String state, String status,
+                     Long created, List<Port> ports, Map<String, String> labels, NetworkSettings networkSettings) {
+    }
+
+    public record Port(@JsonbProperty("IP") String ip, Integer privatePort, Integer publicPort, String type) {
+    }
+
+    public record NetworkSettings(Map<String, Object> networks) {
+    }
+
+    public record Image(String id, List<String> repoTags, Long size, Long created) {
+    }
+
+    public record Network(String id, String name, String driver, String scope) {
+    }
+
+    public record Stack(Integer id, String name, Integer type, Integer endpointId, Integer status) {
+    }
+
+    public record Status(String version, String instanceID) {
+    }
+}

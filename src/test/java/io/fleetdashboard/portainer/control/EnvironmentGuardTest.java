@@ -1,0 +1,133 @@
+package io.fleetdashboard.portainer.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetdashboard.portainer.control.EnvironmentGuard.Outcome;
+import io.fleetdashboard.portainer.control.EnvironmentGuard.State;
+import io.fleetdashboard.portainer.entity.ErrorKind;
+import io.fleetdashboard.portainer.entity.PortainerException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentGuardTest {
+
+    private long now;
+    private final EnvironmentGuard guard = new EnvironmentGuard("prod", 2, 3, Duration.ofSeconds(30), () -> now);
+
+    private void call(Outcome outcome) {
+        guard.leave(guard.enter(), outcome);
+    }
+
+    private ErrorKind rejection() {
+        return assertThrows(PortainerException.class, guard::enter).kind();
+    }
+
+    @Test
+    void opensAfterConsecutiveFailures() {
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        assertEquals(State.CLOSED, guard.state());
+        call(Outcome.FAILURE);
+        assertEquals(State.OPEN, guard.state());
+        assertEquals(ErrorKind.CIRCUIT_OPEN, rejection());
+        assertEquals(2, guard.available(), "a rejected call returns its permit");
+    }
+
+    @Test
+    void successResetsTheFailureCount() {
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        call(Outcome.SUCCESS);
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        assertEquals(State.CLOSED, guard.state());
+    }
+
+    @Test
+    void neutralOutcomesNeitherCountNorReset() {
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        call(Outcome.NEUTRAL);
+        assertEquals(State.CLOSED, guard.state());
+        call(Outcome.FAILURE);
+        assertEquals(State.OPEN, guard.state());
+    }
+
+    @Test
+    void halfOpenAllowsOneTrialThatClosesOnSuccess() {
+        openIt();
+        now += Duration.ofSeconds(29).toNanos();
+        assertEquals(ErrorKind.CIRCUIT_OPEN, rejection());
+        now += Duration.ofSeconds(1).toNanos();
+        boolean trial = guard.enter();
+        assertTrue(trial);
+        assertEquals(State.HALF_OPEN, guard.state());
+        assertEquals(ErrorKind.CIRCUIT_OPEN, rejection(), "only one trial at a time");
+        guard.leave(true, Outcome.SUCCESS);
+        assertEquals(State.CLOSED, guard.state());
+        assertFalse(guard.enter());
+    }
+
+    @Test
+    void failedTrialReopensForAnotherPeriod() {
+        openIt();
+        now += Duration.ofSeconds(30).toNanos();
+        guard.leave(guard.enter(), Outcome.FAILURE);
+        assertEquals(State.OPEN, guard.state());
+        now += Duration.ofSeconds(10).toNanos();
+        assertEquals(ErrorKind.CIRCUIT_OPEN, rejection());
+    }
+
+    @Test
+    void neutralTrialFreesTheSlotForTheNextTrial() {
+        openIt();
+        now += Duration.ofSeconds(30).toNanos();
+        guard.leave(guard.enter(), Outcome.NEUTRAL);
+        assertEquals(State.HALF_OPEN, guard.state());
+        assertTrue(guard.enter());
+    }
+
+    @Test
+    void lateResultsOfOldCallsDoNotCloseAnOpenBreaker() {
+        boolean early = guard.enter();
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        assertEquals(State.OPEN, guard.state());
+        guard.leave(early, Outcome.SUCCESS);
+        assertEquals(State.OPEN, guard.state());
+    }
+
+    @Test
+    void bulkheadRejectsWithoutWaiting() {
+        guard.enter();
+        guard.enter();
+        assertEquals(ErrorKind.OVERLOADED, rejection());
+        guard.leave(false, Outcome.SUCCESS);
+        guard.enter();
+        assertEquals(0, guard.available());
+    }
+
+    @Test
+    void onlyServerLevelTroubleCountsAsFailure() {
+        assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.CONTAINERS, null));
+        assertEquals(Outcome.FAILURE, EnvironmentGuard.outcome(Route.CONTAINERS, ErrorKind.UNAVAILABLE));
+        assertEquals(Outcome.FAILURE, EnvironmentGuard.outcome(Route.ENDPOINTS, ErrorKind.TIMEOUT));
+        assertEquals(Outcome.NEUTRAL, EnvironmentGuard.outcome(Route.CONTAINERS, ErrorKind.TIMEOUT));
+        assertEquals(Outcome.FAILURE, EnvironmentGuard.outcome(Route.STACKS, ErrorKind.SERVER_ERROR));
+        assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.CONTAINERS, ErrorKind.SERVER_ERROR),
+                "a 502 from one agent proves Portainer answered");
+        assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.CONTAINERS, ErrorKind.EDGE_TUNNEL));
+        assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.ENDPOINTS, ErrorKind.UNAUTHORIZED));
+    }
+
+    private void openIt() {
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        assertEquals(State.OPEN, guard.state());
+    }
+}
