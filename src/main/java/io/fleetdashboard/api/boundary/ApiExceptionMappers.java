@@ -1,7 +1,6 @@
 package io.fleetdashboard.api.boundary;
 
 import io.fleetdashboard.fleet.control.NoSnapshotYetException;
-import io.fleetdashboard.portainer.entity.PortainerException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -31,19 +30,6 @@ public final class ApiExceptionMappers {
         public Response toResponse(NoSnapshotYetException e) {
             return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "no_snapshot_yet",
                     e.getMessage())).header("Retry-After", "5").build();
-        }
-    }
-
-    @Provider
-    public static class Portainer implements ExceptionMapper<PortainerException> {
-        @Override
-        public Response toResponse(PortainerException e) {
-            Response.Status status = switch (e.kind()) {
-                case NOT_FOUND -> Response.Status.NOT_FOUND;
-                case TIMEOUT -> Response.Status.GATEWAY_TIMEOUT;
-                default -> Response.Status.BAD_GATEWAY;
-            };
-            return ApiError.response(status, "portainer_" + e.kind().name().toLowerCase(), e.getMessage());
         }
     }
 
