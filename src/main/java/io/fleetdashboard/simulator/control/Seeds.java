@@ -31,8 +31,9 @@ public final class Seeds {
         long h = seed;
         while (out.length() < chars) {
             h = splitmix(h);
-            String part = String.format("%016x", h);
-            out.append(part, 0, Math.min(16, chars - out.length()));
+            String part = Long.toHexString(h);
+            String padded = "0".repeat(16 - part.length()) + part;
+            out.append(padded, 0, Math.min(16, chars - out.length()));
         }
         return out.toString();
     }

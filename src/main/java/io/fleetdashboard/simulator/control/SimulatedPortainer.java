@@ -93,6 +93,14 @@ final class SimulatedPortainer {
         hanging.clear();
     }
 
+    /** Hung requests end (connection closed) when the fault rules change, so they do not pile up. */
+    void releaseHung() {
+        for (HttpExchange exchange : hanging) {
+            exchange.close();
+        }
+        hanging.clear();
+    }
+
     private void handle(HttpExchange exchange) {
         try (InputStream in = exchange.getRequestBody()) {
             in.readAllBytes(); // drain, so the connection can be kept alive

@@ -74,7 +74,8 @@ public final class Simulation {
 
     public synchronized void start() {
         syncServers();
-        LOG.info(() -> "Portainer simulator started: " + servers());
+        // names and URLs only: the API keys stay out of the log
+        LOG.info(() -> "Portainer simulator started: " + servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList());
     }
 
     public synchronized void stop() {
@@ -122,6 +123,7 @@ public final class Simulation {
 
     public synchronized void faults(List<FaultRule> rules) {
         faults = rules == null ? List.of() : List.copyOf(rules);
+        servers.forEach(SimulatedPortainer::releaseHung);
         syncServers();
     }
 

@@ -287,4 +287,48 @@ class SimulatorIT {
             fail("no containers walked");
         }
     }
+
+    @Test
+    void configRebuildsTheWorldAndKeepsThePorts() throws Exception {
+        HttpResponse<String> before = api(sim1, "/api/endpoints?excludeSnapshots=true&limit=1");
+        int endpoints = Integer.parseInt(before.headers().firstValue("X-Total-Available").orElseThrow());
+        try {
+            HttpResponse<String> r = control("POST", "config", "{\"endpoints\":" + (endpoints + 5) + "}");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonArray servers = (JsonArray) parse(r.body());
+            assertEquals(sim1.getString("baseUrl"), servers.getJsonObject(0).getString("baseUrl"));
+            assertEquals(sim2.getString("baseUrl"), servers.getJsonObject(1).getString("baseUrl"));
+            HttpResponse<String> after = api(sim1, "/api/endpoints?excludeSnapshots=true&limit=1");
+            assertEquals(Integer.toString(endpoints + 5), after.headers().firstValue("X-Total-Available").orElseThrow());
+        } finally {
+            assertEquals(200, control("POST", "config", "{\"endpoints\":" + endpoints + "}").statusCode());
+        }
+    }
+
+    @Test
+    void http500AndLatencyFaults() throws Exception {
+        assertEquals(200, control("POST", "faults", "[{\"kind\":\"http_500\",\"server\":\"sim-2\","
+                + "\"route\":\"/api/endpoints\"},{\"kind\":\"latency\",\"server\":\"sim-1\","
+                + "\"route\":\"/api/tags\",\"latencyMs\":400}]").statusCode());
+        HttpResponse<String> failed = api(sim2, "/api/endpoints");
+        assertEquals(500, failed.statusCode());
+        assertTrue(((JsonObject) parse(failed.body())).containsKey("details"));
+        long t0 = System.nanoTime();
+        assertEquals(200, api(sim1, "/api/tags").statusCode());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 >= 400);
+    }
+
+    @Test
+    void slowBodyTricklesAValidDocument() throws Exception {
+        int size = api(sim1, "/api/endpoint_groups").body().length();
+        assertEquals(200, control("POST", "faults", "[{\"kind\":\"slow_body\",\"server\":\"sim-1\","
+                + "\"route\":\"/api/endpoint_groups\",\"bytesPerSecond\":" + Math.max(10, size) + "}]").statusCode());
+        long t0 = System.nanoTime();
+        HttpResponse<String> slow = api(sim1, "/api/endpoint_groups");
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, slow.statusCode());
+        assertTrue(parse(slow.body()) instanceof JsonArray);
+        // a tenth of the body every 100 ms: about a second for the whole document
+        assertTrue(elapsed >= 700, "elapsed " + elapsed);
+    }
 }
