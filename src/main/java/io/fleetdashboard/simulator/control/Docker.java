@@ -21,7 +21,7 @@ final class Docker {
     }
 
     static Reply handle(World world, SimWorldServer server, Request request, Map<String, List<String>> query,
-            String rawId, String path, long now) {
+            String rawId, String version, String path, long now) {
         int id = PortainerApi.parseInt(rawId, Integer.MIN_VALUE);
         if (id == Integer.MIN_VALUE) {
             return PortainerApi.portainerError(400, "Invalid environment identifier route variable",
@@ -54,7 +54,10 @@ final class Docker {
             return new Reply(502, null, Map.of(), null, 0);
         }
         String method = request.method();
-        Reply reply = route(world, server, e, method, path, query, now);
+        Reply reply = version == null ? null : checkVersion(version);
+        if (reply == null) {
+            reply = route(world, server, e, method, path, query, now);
+        }
         Map<String, String> headers = new LinkedHashMap<>(reply.headers());
         headers.put("Api-Version", DockerJson.API_VERSION);
         headers.put("Docker-Experimental", "false");
@@ -64,6 +67,26 @@ final class Docker {
             headers.put("Portainer-Agent", PortainerApi.PORTAINER_VERSION);
         }
         return new Reply(reply.status(), reply.contentType(), headers, reply.body(), reply.delayMs());
+    }
+
+    /** The daemon's API version window (Q11): the /vX.Y prefix is forwarded, so Docker judges it. */
+    static Reply checkVersion(String version) {
+        if (compareVersions(version, DockerJson.MIN_API_VERSION) < 0) {
+            return dockerError(400, "client version " + version + " is too old. Minimum supported API version is "
+                    + DockerJson.MIN_API_VERSION + ", please upgrade your client to a newer version");
+        }
+        if (compareVersions(version, DockerJson.API_VERSION) > 0) {
+            return dockerError(400, "client version " + version + " is too new. Maximum supported API version is "
+                    + DockerJson.API_VERSION);
+        }
+        return null;
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
     static Reply dockerError(int status, String message) {

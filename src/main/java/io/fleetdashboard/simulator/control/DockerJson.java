@@ -13,6 +13,7 @@ import java.util.List;
 final class DockerJson {
 
     static final String API_VERSION = "1.47";
+    static final String MIN_API_VERSION = "1.24";
     static final String ENGINE_VERSION = "27.3.1";
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
@@ -408,9 +409,9 @@ final class DockerJson {
     static void version(JsonText j) {
         j.obj().obj("Platform").str("Name", "Docker Engine - Community").endObj().arr("Components").obj()
                 .str("Name", "Engine").str("Version", ENGINE_VERSION).obj("Details").str("ApiVersion", API_VERSION)
-                .str("GitCommit", "41ca978").str("GoVersion", "go1.22.7").str("MinAPIVersion", "1.24")
+                .str("GitCommit", "41ca978").str("GoVersion", "go1.22.7").str("MinAPIVersion", MIN_API_VERSION)
                 .str("Os", "linux").str("Arch", "amd64").endObj().endObj().endArr()
-                .str("Version", ENGINE_VERSION).str("ApiVersion", API_VERSION).str("MinAPIVersion", "1.24")
+                .str("Version", ENGINE_VERSION).str("ApiVersion", API_VERSION).str("MinAPIVersion", MIN_API_VERSION)
                 .str("GitCommit", "41ca978").str("GoVersion", "go1.22.7").str("Os", "linux").str("Arch", "amd64")
                 .str("KernelVersion", "6.1.0-26-amd64").str("BuildTime", "2024-09-20T11:41:06.000000000+00:00")
                 .endObj();

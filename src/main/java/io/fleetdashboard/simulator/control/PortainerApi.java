@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class PortainerApi {
 
     public static final String PORTAINER_VERSION = "2.23.0";
-    static final Pattern DOCKER = Pattern.compile("^/api/endpoints/([^/]+)/(?:agent/)?docker(?:/v\\d+\\.\\d+)?(/.*)?$");
+    static final Pattern DOCKER = Pattern.compile("^/api/endpoints/([^/]+)/(?:agent/)?docker(?:/v(\\d+\\.\\d+))?(/.*)?$");
     static final Pattern ENDPOINT = Pattern.compile("^/api/endpoints/([^/]+)/?$");
     static final Pattern CONTAINER = Pattern.compile("^/containers/([^/]+)/(json|stats|logs|start|stop|restart)$");
 
@@ -51,7 +51,7 @@ public final class PortainerApi {
     public static Route route(String path) {
         Matcher m = DOCKER.matcher(path);
         if (m.matches()) {
-            String docker = m.group(2) == null ? "/" : m.group(2);
+            String docker = m.group(3) == null ? "/" : m.group(3);
             String cls;
             if (docker.startsWith("/containers/") && docker.endsWith("/stats")) {
                 cls = "docker:stats";
@@ -99,8 +99,8 @@ public final class PortainerApi {
         }
         Matcher docker = DOCKER.matcher(path);
         if (docker.matches()) {
-            return Docker.handle(world, server, request, query, docker.group(1),
-                    docker.group(2) == null ? "/" : docker.group(2), now);
+            return Docker.handle(world, server, request, query, docker.group(1), docker.group(2),
+                    docker.group(3) == null ? "/" : docker.group(3), now);
         }
         boolean get = request.method().equals("GET");
         if (get && (path.equals("/api/endpoints") || path.equals("/api/endpoints/"))) {

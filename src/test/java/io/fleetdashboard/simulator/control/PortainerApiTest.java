@@ -168,4 +168,13 @@ class PortainerApiTest {
         assertTrue(inspect.getJsonObject("HostConfig").containsKey("Privileged"));
         assertTrue(inspect.getJsonObject("NetworkSettings").containsKey("Networks"));
     }
+
+    @Test
+    void versionPrefixIsJudgedByTheDaemon() {
+        assertEquals(200, get(world, server, "/api/endpoints/1/docker/v1.41/_ping", null, EPOCH).status());
+        var tooNew = get(world, server, "/api/endpoints/1/docker/v1.52/containers/json", null, EPOCH);
+        assertEquals(400, tooNew.status());
+        assertTrue(object(tooNew).getString("message").contains("is too new"));
+        assertEquals(400, get(world, server, "/api/endpoints/1/docker/v1.12/info", null, EPOCH).status());
+    }
 }

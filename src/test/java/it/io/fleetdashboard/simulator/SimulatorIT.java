@@ -331,4 +331,28 @@ class SimulatorIT {
         // a tenth of the body every 100 ms: about a second for the whole document
         assertTrue(elapsed >= 700, "elapsed " + elapsed);
     }
+
+    @Test
+    void parallelRequestsAllAnswerOverFewConnections() throws Exception {
+        assertEquals(200, control("POST", "reset", null).statusCode());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(10);
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(sim2.getString("baseUrl")
+                    + "/api/endpoints/" + (1 + i % 3) + "/docker/containers/json?all=1"))
+                    .header("X-API-Key", sim2.getString("apiKey")).timeout(Duration.ofSeconds(30)).build();
+            calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()).thenApply(HttpResponse::statusCode));
+        }
+        for (var call : calls) {
+            int status = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(status == 200 || status == 502, "status " + status);
+        }
+        JsonObject counters = (JsonObject) parse(control("GET", "counters", null).body());
+        JsonObject server = counters.getJsonArray("servers").getJsonObject(1);
+        assertEquals(200, server.getJsonNumber("requests").longValue());
+        assertTrue(server.getJsonNumber("connections").longValue() <= 12, server.toString());
+    }
 }
