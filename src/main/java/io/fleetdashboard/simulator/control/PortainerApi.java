@@ -184,7 +184,11 @@ public final class PortainerApi {
         List<Integer> statuses;
         List<Integer> ids;
         List<Integer> groupIds;
+        List<Integer> tagIds;
+        List<Integer> excludeIds;
         try {
+            tagIds = intArray(query, "tagIds[]");
+            excludeIds = intArray(query, "excludeIds[]");
             types = intArray(query, "types[]");
             statuses = intArray(query, "status[]");
             ids = intArray(query, "endpointIds[]");
@@ -196,6 +200,7 @@ public final class PortainerApi {
         String search = first(query, "search");
         String name = first(query, "name");
         String edgeAsync = first(query, "edgeAsync");
+        boolean partialTags = "true".equals(first(query, "tagsPartialMatch"));
         List<SimEndpoint> matching = new ArrayList<>();
         for (SimEndpoint e : server.endpoints()) {
             if (e.edge() && (untrusted != e.untrusted())) {
@@ -208,6 +213,13 @@ public final class PortainerApi {
                 continue;
             }
             if (!groupIds.isEmpty() && !groupIds.contains(e.groupId())) {
+                continue;
+            }
+            if (excludeIds.contains(e.id())) {
+                continue;
+            }
+            if (!tagIds.isEmpty() && !(partialTags ? tagIds.stream().anyMatch(e.tagIds()::contains)
+                    : e.tagIds().containsAll(tagIds))) {
                 continue;
             }
             if (!statuses.isEmpty()) {

@@ -72,6 +72,7 @@ public class PortainerSimulator {
     ManagedScheduledExecutorService scheduler;
 
     private volatile Simulation simulation;
+    private volatile boolean stopped;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!demoMode.simulatorRunning()) {
@@ -82,7 +83,7 @@ public class PortainerSimulator {
     }
 
     synchronized void start() {
-        if (simulation != null) {
+        if (simulation != null || stopped) {
             return;
         }
         Simulation created = new Simulation(new SimulatorSettings(servers, endpoints, containers, latencyMs, jitterMs,
@@ -93,6 +94,7 @@ public class PortainerSimulator {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         if (simulation != null) {
             simulation.stop();
             simulation = null;
@@ -104,8 +106,14 @@ public class PortainerSimulator {
         return simulation != null;
     }
 
-    /** The simulated servers (empty when the simulator is not running). */
+    /**
+     * The simulated servers (empty when the simulator does not run). Starts the simulator on first use in demo
+     * mode, so callers that initialise before this bean's start-up observer still get the servers.
+     */
     public List<SimulatedServer> servers() {
+        if (simulation == null && !stopped && demoMode.simulatorRunning()) {
+            start();
+        }
         Simulation s = simulation;
         return s == null ? List.of() : s.servers();
     }

@@ -177,4 +177,15 @@ class PortainerApiTest {
         assertTrue(object(tooNew).getString("message").contains("is too new"));
         assertEquals(400, get(world, server, "/api/endpoints/1/docker/v1.12/info", null, EPOCH).status());
     }
+
+    @Test
+    void tagFiltersMatchAllOrAnyOf() {
+        for (int id : ids("tagIds[]=1&tagIds[]=2&excludeSnapshots=true")) {
+            assertTrue(server.endpoint(id).tagIds().containsAll(List.of(1, 2)));
+        }
+        for (int id : ids("tagIds[]=1&tagIds[]=2&tagsPartialMatch=true&excludeSnapshots=true")) {
+            assertTrue(server.endpoint(id).tagIds().contains(1) || server.endpoint(id).tagIds().contains(2));
+        }
+        assertFalse(ids("excludeIds[]=1&excludeSnapshots=true").contains(1));
+    }
 }
