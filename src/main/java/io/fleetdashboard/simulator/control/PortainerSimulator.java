@@ -1,14 +1,152 @@
 package io.fleetdashboard.simulator.control;
 
+import io.fleetdashboard.environments.control.DemoMode;
+import io.fleetdashboard.simulator.entity.Counters;
+import io.fleetdashboard.simulator.entity.FaultRule;
+import io.fleetdashboard.simulator.entity.SettingsUpdate;
 import io.fleetdashboard.simulator.entity.SimulatedServer;
+import io.fleetdashboard.simulator.entity.SimulatorSettings;
+import io.fleetdashboard.simulator.entity.Truth;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** PLACEHOLDER on branch `gateway`, replaced by the simulator engineer's class at merge: no servers. */
+/**
+ * The built-in Portainer simulator: N simulated Portainer CE 2.23 servers on loopback ports, started with the
+ * application when {@link DemoMode#simulatorRunning()} says so, stopped with it. Other components use
+ * {@link #servers()} to reach them like real Portainer servers.
+ */
 @ApplicationScoped
 public class PortainerSimulator {
 
+    private static final Logger LOG = Logger.getLogger(PortainerSimulator.class.getName());
+
+    @Inject
+    DemoMode demoMode;
+
+    @Inject
+    @ConfigProperty(name = "simulator.servers", defaultValue = "2")
+    int servers;
+
+    @Inject
+    @ConfigProperty(name = "simulator.endpoints", defaultValue = "25")
+    int endpoints;
+
+    @Inject
+    @ConfigProperty(name = "simulator.containers", defaultValue = "12")
+    int containers;
+
+    @Inject
+    @ConfigProperty(name = "simulator.latency.ms", defaultValue = "20")
+    long latencyMs;
+
+    @Inject
+    @ConfigProperty(name = "simulator.jitter.ms", defaultValue = "5")
+    long jitterMs;
+
+    @Inject
+    @ConfigProperty(name = "simulator.churn", defaultValue = "true")
+    boolean churn;
+
+    @Inject
+    @ConfigProperty(name = "simulator.seed", defaultValue = "42")
+    long seed;
+
+    @Inject
+    @ConfigProperty(name = "simulator.base.port", defaultValue = "0")
+    int basePort;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile Simulation simulation;
+    private volatile boolean stopped;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!demoMode.simulatorRunning()) {
+            LOG.info("Portainer simulator not started: a real Portainer is configured");
+            return;
+        }
+        start();
+    }
+
+    synchronized void start() {
+        if (simulation != null || stopped) {
+            return;
+        }
+        Simulation created = new Simulation(new SimulatorSettings(servers, endpoints, containers, latencyMs, jitterMs,
+                churn, seed, basePort), executor, scheduler, System::currentTimeMillis);
+        created.start();
+        simulation = created;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        stopped = true;
+        if (simulation != null) {
+            simulation.stop();
+            simulation = null;
+            LOG.info("Portainer simulator stopped");
+        }
+    }
+
+    public boolean running() {
+        return simulation != null;
+    }
+
+    /**
+     * The simulated servers (empty when the simulator does not run). Starts the simulator on first use in demo
+     * mode, so callers that initialise before this bean's start-up observer still get the servers.
+     */
     public List<SimulatedServer> servers() {
-        return List.of();
+        if (simulation == null && !stopped && demoMode.simulatorRunning()) {
+            start();
+        }
+        Simulation s = simulation;
+        return s == null ? List.of() : s.servers();
+    }
+
+    public Optional<Truth> truth() {
+        return Optional.ofNullable(simulation).map(Simulation::truth);
+    }
+
+    public Optional<Counters> counters() {
+        return Optional.ofNullable(simulation).map(Simulation::counters);
+    }
+
+    public Optional<List<FaultRule>> faults() {
+        return Optional.ofNullable(simulation).map(Simulation::currentFaults);
+    }
+
+    public boolean reset() {
+        Simulation s = simulation;
+        if (s != null) {
+            s.reset();
+        }
+        return s != null;
+    }
+
+    public boolean faults(List<FaultRule> rules) {
+        Simulation s = simulation;
+        if (s != null) {
+            s.faults(rules);
+        }
+        return s != null;
+    }
+
+    public Optional<SimulatorSettings> configure(SettingsUpdate update) {
+        return Optional.ofNullable(simulation).map(s -> s.configure(update));
     }
 }

@@ -1,0 +1,120 @@
+package io.fleetdashboard.simulator.boundary;
+
+import io.fleetdashboard.simulator.control.PortainerSimulator;
+import io.fleetdashboard.simulator.entity.FaultRule;
+import io.fleetdashboard.simulator.entity.SettingsUpdate;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config,
+ * DELETE faults. 404 while the simulator is not running. Authentication comes from the central security layer.
+ */
+@WebServlet("/simulator/control/*")
+public class SimulatorControlServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorControlServlet.class.getName());
+    private static final Type FAULT_LIST = new ArrayList<FaultRule>() { }.getClass().getGenericSuperclass();
+
+    @Inject
+    PortainerSimulator simulator;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!simulator.running()) {
+            error(response, 404, "Simulator not running");
+            return;
+        }
+        Optional<?> body = switch (action(request)) {
+            case "truth" -> simulator.truth();
+            case "counters" -> simulator.counters();
+            case "servers" -> Optional.of(simulator.servers());
+            case "faults" -> simulator.faults();
+            default -> Optional.empty();
+        };
+        if (body.isEmpty()) {
+            error(response, 404, "Unknown control resource");
+            return;
+        }
+        json(response, 200, body.get());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!simulator.running()) {
+            error(response, 404, "Simulator not running");
+            return;
+        }
+        try {
+            switch (action(request)) {
+                case "reset" -> {
+                    simulator.reset();
+                    json(response, 200, simulator.servers());
+                }
+                case "faults" -> {
+                    List<FaultRule> rules = jsonb.fromJson(request.getInputStream(), FAULT_LIST);
+                    simulator.faults(rules);
+                    json(response, 200, simulator.faults().orElse(List.of()));
+                }
+                case "config" -> {
+                    SettingsUpdate update = jsonb.fromJson(request.getInputStream(), SettingsUpdate.class);
+                    simulator.configure(update == null ? new SettingsUpdate(null, null, null, null, null, null, null)
+                            : update);
+                    json(response, 200, simulator.servers());
+                }
+                default -> error(response, 404, "Unknown control resource");
+            }
+        } catch (JsonbException e) {
+            LOG.fine(() -> "Bad control request: " + e.getMessage());
+            error(response, 400, "Invalid JSON body");
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Control request failed: " + e);
+            error(response, 500, "Simulator control failed");
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!simulator.running()) {
+            error(response, 404, "Simulator not running");
+            return;
+        }
+        if (!action(request).equals("faults")) {
+            error(response, 404, "Unknown control resource");
+            return;
+        }
+        simulator.faults(List.of());
+        response.setStatus(204);
+    }
+
+    private static String action(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null ? "" : path.replaceAll("^/+|/+$", "");
+    }
+
+    private void json(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(jsonb.toJson(body));
+    }
+
+    private void error(HttpServletResponse response, int status, String message) throws IOException {
+        json(response, status, Map.of("message", message));
+    }
+}

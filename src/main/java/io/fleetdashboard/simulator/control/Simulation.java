@@ -1,0 +1,163 @@
+package io.fleetdashboard.simulator.control;
+
+import io.fleetdashboard.simulator.entity.Counters;
+import io.fleetdashboard.simulator.entity.FaultRule;
+import io.fleetdashboard.simulator.entity.ServerCounters;
+import io.fleetdashboard.simulator.entity.SettingsUpdate;
+import io.fleetdashboard.simulator.entity.SimWorldServer;
+import io.fleetdashboard.simulator.entity.SimulatedServer;
+import io.fleetdashboard.simulator.entity.SimulatorSettings;
+import io.fleetdashboard.simulator.entity.Truth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * The running simulator without CDI: the world, the servers, the fault rules and the clock. Executors come from
+ * outside (the container's managed ones in Liberty).
+ */
+public final class Simulation {
+
+    private static final Logger LOG = Logger.getLogger(Simulation.class.getName());
+
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final List<SimulatedPortainer> servers = new ArrayList<>();
+    private volatile World world;
+    private volatile List<FaultRule> faults = List.of();
+
+    public Simulation(SimulatorSettings settings, Executor executor, ScheduledExecutorService scheduler,
+            LongSupplier clock) {
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.world = World.build(settings, clock.getAsLong());
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    public World world() {
+        return world;
+    }
+
+    long seed() {
+        return world.settings().seed();
+    }
+
+    List<FaultRule> faults() {
+        return faults;
+    }
+
+    /** Latency plus a uniform jitter draw in [0, jitter], deterministic per (seed, server, path, sequence). */
+    long latency(int serverIndex, String path, long sequence) {
+        SimulatorSettings s = world.settings();
+        long jitter = s.jitterMs() <= 0 ? 0
+                : (long) (Seeds.unit(Seeds.mix(s.seed(), serverIndex, path.hashCode(), sequence)) * (s.jitterMs() + 1));
+        return s.latencyMs() + jitter;
+    }
+
+    public synchronized void start() {
+        syncServers();
+        // names and URLs only: the API keys stay out of the log
+        LOG.info(() -> "Portainer simulator started: " + servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList());
+    }
+
+    public synchronized void stop() {
+        for (SimulatedPortainer server : servers) {
+            server.unbind();
+        }
+        servers.clear();
+    }
+
+    public synchronized List<SimulatedServer> servers() {
+        List<SimulatedServer> out = new ArrayList<>();
+        for (SimulatedPortainer server : servers) {
+            SimWorldServer model = world.server(server.name());
+            out.add(new SimulatedServer(server.name(), server.baseUrl(), model == null ? "" : model.apiKey()));
+        }
+        return out;
+    }
+
+    public Truth truth() {
+        return TruthCount.of(world, now());
+    }
+
+    public synchronized Counters counters() {
+        List<ServerCounters> list = new ArrayList<>();
+        long requests = 0;
+        long connections = 0;
+        for (SimulatedPortainer server : servers) {
+            ServerCounters c = server.counters().snapshot(server.name());
+            list.add(c);
+            requests += c.requests();
+            connections += c.connections();
+        }
+        return new Counters(requests, connections, list);
+    }
+
+    /** Counters to zero, faults lifted, world rebuilt from the seed. */
+    public synchronized void reset() {
+        faults = List.of();
+        world = World.build(world.settings(), now());
+        for (SimulatedPortainer server : servers) {
+            server.counters().reset();
+        }
+        syncServers();
+    }
+
+    public synchronized void faults(List<FaultRule> rules) {
+        faults = rules == null ? List.of() : List.copyOf(rules);
+        servers.forEach(SimulatedPortainer::releaseHung);
+        syncServers();
+    }
+
+    public List<FaultRule> currentFaults() {
+        return faults;
+    }
+
+    /** Rebuilds the world with the changed settings; servers that still exist keep their ports. */
+    public synchronized SimulatorSettings configure(SettingsUpdate update) {
+        world = World.build(world.settings().with(update), now());
+        syncServers();
+        return world.settings();
+    }
+
+    /** Matches running servers to the settings and binds or unbinds them according to the down faults. */
+    private void syncServers() {
+        SimulatorSettings s = world.settings();
+        while (servers.size() > s.servers()) {
+            servers.remove(servers.size() - 1).unbind();
+        }
+        for (int i = servers.size() + 1; i <= s.servers(); i++) {
+            servers.add(new SimulatedPortainer(World.serverName(i), i, s.basePort() > 0 ? s.basePort() + i - 1 : 0,
+                    this));
+        }
+        for (SimulatedPortainer server : servers) {
+            if (FaultPlan.down(faults, server.name())) {
+                server.unbind();
+            } else {
+                try {
+                    server.bind();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot bind " + server.name() + " on port " + server.port(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.fleetdashboard.simulator.control;
+
+import io.fleetdashboard.simulator.entity.ContainerRuntime;
+import io.fleetdashboard.simulator.entity.ServerTruth;
+import io.fleetdashboard.simulator.entity.SimContainer;
+import io.fleetdashboard.simulator.entity.SimEndpoint;
+import io.fleetdashboard.simulator.entity.SimStack;
+import io.fleetdashboard.simulator.entity.SimWorldServer;
+import io.fleetdashboard.simulator.entity.Truth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Computes {@link Truth} for the world at a given time (definitions in Truth's javadoc). */
+public final class TruthCount {
+
+    private TruthCount() {
+    }
+
+    public static Truth of(World world, long nowMillis) {
+        long nowSec = nowMillis / 1000;
+        List<ServerTruth> servers = new ArrayList<>();
+        int[] sum = new int[11];
+        for (SimWorldServer server : world.servers()) {
+            int total = 0;
+            int online = 0;
+            int containers = 0;
+            int running = 0;
+            int healthy = 0;
+            int unhealthy = 0;
+            int restarting = 0;
+            int images = 0;
+            Set<String> stacks = new HashSet<>();
+            for (SimEndpoint e : server.endpoints()) {
+                if (!World.listed(e)) {
+                    continue;
+                }
+                total++;
+                if (world.online(e, nowSec)) {
+                    online++;
+                }
+                if (!world.counted(e, nowSec)) {
+                    continue;
+                }
+                images += e.images().size();
+                for (SimContainer c : e.containers()) {
+                    ContainerRuntime rt = world.runtimeAt(c, nowMillis);
+                    containers++;
+                    switch (rt.state()) {
+                        case "running" -> running++;
+                        case "restarting" -> restarting++;
+                        default -> { }
+                    }
+                    String status = DockerJson.status(rt, nowMillis);
+                    if (status.endsWith("(healthy)")) {
+                        healthy++;
+                    } else if (status.endsWith("(unhealthy)")) {
+                        unhealthy++;
+                    }
+                    if (c.project != null) {
+                        stacks.add(e.id() + "|" + c.project);
+                    }
+                }
+            }
+            for (SimStack s : server.stacks()) {
+                SimEndpoint e = server.endpoint(s.endpointId());
+                if (e != null && World.listed(e)) {
+                    stacks.add(s.endpointId() + "|" + s.name());
+                }
+            }
+            ServerTruth t = new ServerTruth(server.name(), total, online, total - online, containers, running,
+                    containers - running, healthy, unhealthy, restarting, stacks.size(), images);
+            servers.add(t);
+            int[] v = {total, online, total - online, containers, running, containers - running, healthy, unhealthy,
+                restarting, stacks.size(), images};
+            for (int i = 0; i < v.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        return new Truth(servers.size(), sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8],
+                sum[9], sum[10], List.copyOf(servers));
+    }
+}

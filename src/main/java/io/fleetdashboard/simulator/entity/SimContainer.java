@@ -1,0 +1,82 @@
+package io.fleetdashboard.simulator.entity;
+
+import java.util.List;
+
+/**
+ * A simulated container: immutable description derived from the seed, plus a {@link ContainerRuntime} that user
+ * actions replace. Kept compact (a few hundred bytes) so 50,000 of them fit easily; JSON is generated per request.
+ */
+public final class SimContainer {
+
+    public final String id;
+    public final String name;
+    public final String project;      // null: not a compose container
+    public final String service;
+    public final int number;
+    public final SimImage image;
+    public final String command;
+    public final int[] ports;         // private ports; published ones get a public port
+    public final int publicPortBase;  // 0: not published
+    public final boolean tty;
+    public final boolean healthcheck;
+    public final boolean privileged;
+    public final List<String> capAdd;
+    public final String restartPolicy;
+    public final long memoryLimit;    // 0: unlimited
+    public final long nanoCpus;
+    public final String network;
+    public final int ipSuffix;
+    public final String volume;       // named volume or null
+    public final boolean bindMount;
+    public final long created;        // epoch millis
+    public final long randomBits;     // per-container seed for stats and logs
+    public final double cpuCores;     // average cores used while running
+    public final long memoryBase;
+    public final int logPeriodSeconds;
+    public final int churnKind;       // 0 none, 1 crash loop, 2 health flips, 3 periodic restarts
+    public final ContainerRuntime initial;
+    private volatile ContainerRuntime runtime;
+
+    public SimContainer(String id, String name, String project, String service, int number, SimImage image,
+            String command, int[] ports, int publicPortBase, boolean tty, boolean healthcheck, boolean privileged,
+            List<String> capAdd, String restartPolicy, long memoryLimit, long nanoCpus, String network, int ipSuffix,
+            String volume, boolean bindMount, long created, long randomBits, double cpuCores, long memoryBase,
+            int logPeriodSeconds, int churnKind, ContainerRuntime initial) {
+        this.id = id;
+        this.name = name;
+        this.project = project;
+        this.service = service;
+        this.number = number;
+        this.image = image;
+        this.command = command;
+        this.ports = ports;
+        this.publicPortBase = publicPortBase;
+        this.tty = tty;
+        this.healthcheck = healthcheck;
+        this.privileged = privileged;
+        this.capAdd = capAdd;
+        this.restartPolicy = restartPolicy;
+        this.memoryLimit = memoryLimit;
+        this.nanoCpus = nanoCpus;
+        this.network = network;
+        this.ipSuffix = ipSuffix;
+        this.volume = volume;
+        this.bindMount = bindMount;
+        this.created = created;
+        this.randomBits = randomBits;
+        this.cpuCores = cpuCores;
+        this.memoryBase = memoryBase;
+        this.logPeriodSeconds = logPeriodSeconds;
+        this.churnKind = churnKind;
+        this.initial = initial;
+        this.runtime = initial;
+    }
+
+    public ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    public void runtime(ContainerRuntime next) {
+        this.runtime = next;
+    }
+}

@@ -1,0 +1,56 @@
+package io.fleetdashboard.simulator.control;
+
+import io.fleetdashboard.simulator.entity.SimWorldServer;
+import io.fleetdashboard.simulator.entity.SimulatorSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Builds worlds at a fixed epoch and calls the API in-process. */
+final class SimulatorFixture {
+
+    static final long EPOCH = 1_790_000_000_000L;
+
+    private SimulatorFixture() {
+    }
+
+    static World world(int servers, int endpoints, int containers, boolean churn, long seed) {
+        return World.build(new SimulatorSettings(servers, endpoints, containers, 0, 0, churn, seed, 0), EPOCH);
+    }
+
+    static PortainerApi.Reply call(World world, SimWorldServer server, String method, String path, String query,
+            Map<String, String> headers, long now) {
+        return PortainerApi.handle(world, server, new PortainerApi.Request(method, path, query, name -> {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name)) {
+                    return h.getValue();
+                }
+            }
+            return null;
+        }), now);
+    }
+
+    static PortainerApi.Reply get(World world, SimWorldServer server, String path, String query, long now) {
+        return call(world, server, "GET", path, query, Map.of("X-API-Key", server.apiKey()), now);
+    }
+
+    static String text(PortainerApi.Reply reply) {
+        return reply.body() == null ? "" : new String(reply.body(), StandardCharsets.UTF_8);
+    }
+
+    static JsonStructure json(PortainerApi.Reply reply) {
+        return Json.createReader(new StringReader(text(reply))).read();
+    }
+
+    static JsonArray array(PortainerApi.Reply reply) {
+        return (JsonArray) json(reply);
+    }
+
+    static JsonObject object(PortainerApi.Reply reply) {
+        return (JsonObject) json(reply);
+    }
+}
