@@ -235,7 +235,8 @@ public class FleetCollector {
                 return;
             }
             endpoints = snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
-            containers = snapshot.containers().stream().collect(Collectors.groupingBy(FleetContainer::endpointKey,
+            containers = java.util.stream.Stream.concat(snapshot.containers().stream(),
+                    snapshot.offlineContainers().stream()).collect(Collectors.groupingBy(FleetContainer::endpointKey,
                     Collectors.mapping(FleetContainer::container, Collectors.toList())));
             images = snapshot.images().stream().collect(Collectors.groupingBy(FleetImage::endpointKey,
                     Collectors.mapping(FleetImage::image, Collectors.toList())));

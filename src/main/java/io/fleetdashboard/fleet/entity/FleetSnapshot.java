@@ -20,12 +20,29 @@ import java.util.Map;
 /**
  * One immutable picture of the whole fleet. Everything pages and the API show is read from here; the headline
  * numbers are computed once, when the snapshot is assembled, never per request.
+ * <p>
+ * Containers last seen on endpoints that are offline now are not listed or counted as if they were current (their
+ * state is unknown); the endpoint keeps their count and age, and {@code offlineContainers} keeps them for the day
+ * the endpoint comes back.
  */
 public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, List<EnvironmentState> environments,
-                            List<FleetEndpoint> endpoints, List<FleetContainer> containers, List<FleetStack> stacks,
+                            List<FleetEndpoint> endpoints, List<FleetContainer> containers,
+                            List<FleetContainer> offlineContainers, List<FleetStack> stacks,
                             List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
                             Map<ContainerState, Integer> containersByState, List<Attention> attention)
         implements Serializable {
+
+    /**
+     * Records deserialize through this constructor: a snapshot written to the disk tier by an older version (a
+     * component missing, so null) fails here, and the cache discards it instead of serving a half-read snapshot.
+     */
+    public FleetSnapshot {
+        java.util.Objects.requireNonNull(takenAt, "takenAt");
+        for (Object part : new Object[] {environments, endpoints, containers, offlineContainers, stacks, images,
+                networks, counts, containersByState, attention}) {
+            java.util.Objects.requireNonNull(part, "a snapshot written by another version");
+        }
+    }
 
     /** How many attention items a snapshot keeps: the Home page shows them all. */
     public static final int ATTENTION_LIMIT = 10;
@@ -40,6 +57,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         List<EnvironmentState> environments = new ArrayList<>();
         List<FleetEndpoint> endpoints = new ArrayList<>();
         List<FleetContainer> containers = new ArrayList<>();
+        List<FleetContainer> offlineContainers = new ArrayList<>();
         List<FleetImage> images = new ArrayList<>();
         List<FleetNetwork> networks = new ArrayList<>();
         List<FleetStack> stacks = new ArrayList<>();
@@ -57,13 +75,19 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 String endpointKey = endpointKey(env, eh.endpoint().id());
                 endpointNames.put(eh.endpoint().id(), eh.endpoint().name());
                 int endpointRunning = 0;
+                boolean current = eh.endpoint().online();
                 for (Container c : eh.containers()) {
-                    containers.add(new FleetContainer(endpointKey + ":" + c.id(), env, endpointKey,
-                            eh.endpoint().name(), c));
-                    byState.merge(c.state(), 1, Integer::sum);
+                    FleetContainer fleetContainer = new FleetContainer(endpointKey + ":" + c.id(), env, endpointKey,
+                            eh.endpoint().name(), c);
                     if (c.state() == ContainerState.RUNNING) {
                         endpointRunning++;
                     }
+                    if (!current) {
+                        offlineContainers.add(fleetContainer);
+                        continue;
+                    }
+                    containers.add(fleetContainer);
+                    byState.merge(c.state(), 1, Integer::sum);
                     if (c.state() == ContainerState.RESTARTING) {
                         restarting++;
                         attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP,
@@ -84,14 +108,16 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                                 .count(c);
                     }
                 }
-                for (Image image : eh.images()) {
-                    images.add(new FleetImage(env, endpointKey, eh.endpoint().name(), image));
+                if (current) {
+                    for (Image image : eh.images()) {
+                        images.add(new FleetImage(env, endpointKey, eh.endpoint().name(), image));
+                    }
+                    for (Network network : eh.networks()) {
+                        networks.add(new FleetNetwork(env, endpointKey, network));
+                    }
+                    running += endpointRunning;
+                    envContainers += eh.containers().size();
                 }
-                for (Network network : eh.networks()) {
-                    networks.add(new FleetNetwork(env, endpointKey, network));
-                }
-                running += endpointRunning;
-                envContainers += eh.containers().size();
                 if (eh.endpoint().online()) {
                     online++;
                     envOnline++;
@@ -136,7 +162,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 stacks.size(), images.size(), staleEndpoints);
         attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
-                List.copyOf(containers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
+                List.copyOf(containers), List.copyOf(offlineContainers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
                 Collections.unmodifiableMap(new EnumMap<>(byState)),
                 List.copyOf(attention.subList(0, Math.min(ATTENTION_LIMIT, attention.size()))));
     }

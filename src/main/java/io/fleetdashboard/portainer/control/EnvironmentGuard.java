@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * bulkhead) for all of them. The gateway keeps one guard per environment instead, and leaves timeouts and retries
  * to MP FT (those have no shared state that matters).
  * <ul>
- *   <li>Bulkhead: a non-blocking semaphore of {@code portainer.max.concurrency} permits (the client's connection
- *       pool size); a call that finds none is rejected at once with OVERLOADED instead of queueing.</li>
+ *   <li>Bulkhead: a non-blocking semaphore of {@code portainer.bulkhead.size} permits (twice the connection
+ *       pool size by default); a call that finds none is rejected at once with OVERLOADED instead of queueing.</li>
  *   <li>Breaker, count-based: CLOSED until {@code failureThreshold} consecutive failures, then OPEN (calls rejected
  *       with CIRCUIT_OPEN) for {@code openDuration}, then HALF_OPEN: exactly one trial call; its success closes,
  *       its failure re-opens. Only server-level trouble counts as a failure (see {@link Outcome}).</li>

@@ -57,9 +57,14 @@ public class PortainerGateway {
     @ConfigProperty(name = "portainer.page.size", defaultValue = "100")
     int pageSize;
 
+    /**
+     * Calls allowed in flight per environment before new ones are rejected. Larger than the collector's fan-out
+     * limit (portainer.max.concurrency), so its own stacks call and a user's request during a refresh still pass;
+     * the connection pool (max.concurrency per route) queues what exceeds it.
+     */
     @Inject
-    @ConfigProperty(name = "portainer.max.concurrency", defaultValue = "16")
-    int maxConcurrency;
+    @ConfigProperty(name = "portainer.bulkhead.size", defaultValue = "32")
+    int bulkheadSize;
 
     @Inject
     @ConfigProperty(name = "portainer.breaker.failure.threshold", defaultValue = "5")
@@ -134,7 +139,7 @@ public class PortainerGateway {
     private <T> T request(EnvironmentConnection environment, Route route, Function<PortainerApi, Response> send,
                           BiFunction<Response, String, T> parse) {
         EnvironmentGuard guard = guards.computeIfAbsent(environment.name(), name -> new EnvironmentGuard(name,
-                maxConcurrency, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
+                bulkheadSize, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
         boolean trial;
         try {
             trial = guard.enter();

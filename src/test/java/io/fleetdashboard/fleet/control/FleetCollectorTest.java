@@ -197,8 +197,13 @@ class FleetCollectorTest {
         FleetEndpoint endpoint = byKey(second).get("prod:1");
         assertEquals(DataSource.PREVIOUS, endpoint.dataSource());
         assertEquals(byKey(first).get("prod:1").dataAt(), endpoint.dataAt());
-        assertEquals(1, second.counts().containersTotal());
+        assertEquals(1, endpoint.containers(), "the endpoint still says what it had, as of dataAt");
+        assertEquals(0, second.counts().containersTotal(), "but an offline host's containers are not counted");
         assertEquals(1, second.counts().endpointsOffline());
+
+        portainer.endpoints = List.of(agent(1, false));
+        FleetSnapshot third = refresh();
+        assertEquals(1, byKey(third).get("prod:1").containers(), "kept across refreshes while offline");
     }
 
     @Test

@@ -83,4 +83,13 @@ class FleetSnapshotTest {
         assertEquals(FleetSnapshot.ATTENTION_LIMIT,
                 FleetSnapshot.assemble(NOW, 1, false, List.of(big)).attention().size());
     }
+
+    @Test
+    void aSnapshotMissingAPartIsRefusedSoAnOutdatedDiskCopyIsNeverServed() {
+        FleetSnapshot good = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new FleetSnapshot(
+                good.takenAt(), 1, false, good.environments(), good.endpoints(), good.containers(), null,
+                good.stacks(), good.images(), good.networks(), good.counts(), good.containersByState(),
+                good.attention()));
+    }
 }
