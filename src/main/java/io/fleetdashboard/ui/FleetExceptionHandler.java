@@ -28,7 +28,7 @@ public class FleetExceptionHandler extends ExceptionHandlerWrapper {
 
     private static final Logger LOG = Logger.getLogger(FleetExceptionHandler.class.getName());
     public static final String FLASH_MESSAGE = "errorMessage";
-    static final String ERROR_PAGE = "/error.xhtml";
+    static final String ERROR_PAGE = AccessPolicy.ERROR_PAGE;
 
     public FleetExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -41,6 +41,11 @@ public class FleetExceptionHandler extends ExceptionHandlerWrapper {
         while (events.hasNext()) {
             Throwable failure = events.next().getContext().getException();
             events.remove();
+            if (faces.getResponseComplete()) {
+                // An earlier failure of this request already decided where the user goes.
+                LOG.log(Level.FINE, "Further page error after the response was decided", failure);
+                continue;
+            }
             try {
                 handle(faces, failure);
             } catch (IOException | RuntimeException e) {
@@ -70,7 +75,7 @@ public class FleetExceptionHandler extends ExceptionHandlerWrapper {
             return;
         }
         boolean rendering = faces.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
-        if (!rendering) {
+        if (!rendering && faces.getViewRoot() != null) {
             // The page is still intact: show the message on it.
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
             return;

@@ -17,12 +17,15 @@ public class AccessPolicy {
     public static final String SIGN_IN_PAGE = "/signin.xhtml";
     public static final String NOT_CONFIGURED_PAGE = "/not-configured.xhtml";
     public static final String SESSION_STATUS = "/session-status";
+    public static final String ERROR_PAGE = "/error.xhtml";
 
     static final AccessRule DEFAULT_PAGE = AccessRule.page("/", Role.VIEWER);
 
     static final List<AccessRule> RULES = List.of(
             AccessRule.open(SIGN_IN_PAGE),
             AccessRule.open(NOT_CONFIGURED_PAGE),
+            // Shows only a readable message (never data), also to someone whose session just ended.
+            AccessRule.open(ERROR_PAGE),
             AccessRule.open("/jakarta.faces.resource/"),
             AccessRule.open("/favicon.ico"),
             // Answers for itself (remaining time or 0) and must not count as activity.

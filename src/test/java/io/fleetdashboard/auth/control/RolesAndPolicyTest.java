@@ -31,7 +31,7 @@ class RolesAndPolicyTest {
     @Test
     void publicPaths() {
         for (String path : new String[] {"/signin.xhtml", "/jakarta.faces.resource/theme.css.xhtml", "/favicon.ico",
-                "/not-configured.xhtml", "/session-status", "/simulator/api/endpoints"}) {
+                "/not-configured.xhtml", "/error.xhtml", "/session-status", "/simulator/api/endpoints"}) {
             assertTrue(policy.ruleFor(path).isPublic(), path);
         }
     }
