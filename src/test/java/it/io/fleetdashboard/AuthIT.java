@@ -152,6 +152,38 @@ class AuthIT {
         assertTrue(lastSecure.contains("Secure"), lastSecure);
     }
 
+    @Test
+    void anExpiredViewSendsTheUserToSignIn() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(BASE + "/signin.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher viewState = VIEW_STATE.matcher(page.body());
+        assertTrue(viewState.find());
+        // The view state of a session this request does not have: as after a restart or a timeout.
+        HttpResponse<String> postback = http.send(HttpRequest.newBuilder(URI.create(BASE + "/signin.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("signInForm_SUBMIT=1&jakarta.faces.ViewState="
+                        + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, postback.statusCode());
+        assertTrue(postback.headers().firstValue("Location").orElse("").contains("/signin.xhtml?expired=true"),
+                postback.headers().toString());
+    }
+
+    @Test
+    void aBrokenRequestGetsAReadablePageWithoutAStackTrace() throws Exception {
+        HttpResponse<String> postback = http.send(HttpRequest.newBuilder(URI.create(BASE + "/signin.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("signInForm_SUBMIT=1&jakarta.faces.ViewState=not*base64")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, postback.statusCode());
+        String location = postback.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/error.xhtml"), location);
+        HttpResponse<String> error = http.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, error.statusCode());
+        assertTrue(error.body().contains("id=\"errorMessage\""), error.body());
+        assertFalse(error.body().contains("Exception"), error.body());
+    }
+
     record SignInResult(HttpResponse<String> response, String sessionBefore, String sessionAfter, List<String> sessionCookies) {
     }
 

@@ -3,6 +3,8 @@ package io.fleetdashboard.auth.control;
 import io.fleetdashboard.environments.control.DemoMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,6 +63,11 @@ public class StaticCredentials {
         } else {
             LOG.warning("Sign-in is not configured: set DASHBOARD_USERNAME and DASHBOARD_KEY. Every page says so until then.");
         }
+    }
+
+    /** Decide at start-up, so the demo key or the "not configured" warning is in the log before anyone asks. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        configured();
     }
 
     private void use(String user, String key) {
