@@ -74,6 +74,18 @@ class AuthIT {
     }
 
     @Test
+    void theApiKnowsTheCallerAndTheStaticUserIsAdmin() throws Exception {
+        HttpResponse<String> response = get("/api/v1/me", "Authorization", basic(USERNAME, KEY));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject me = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals(USERNAME, me.getString("username"));
+        assertEquals("admin", me.getString("role"));
+        assertTrue(me.getBoolean("operator"));
+        assertEquals(USERNAME, me.getString("principal"), "the container sees the caller too");
+        assertTrue(me.getBoolean("containerAdmin"), "groups map to the roles declared in web.xml");
+    }
+
+    @Test
     void pagesRedirectToSignInInsteadOfAskingForBasic() throws Exception {
         HttpResponse<String> response = get("/index.xhtml");
         assertEquals(302, response.statusCode());
