@@ -1,0 +1,77 @@
+package io.fleetdashboard.auth.boundary;
+
+import io.fleetdashboard.auth.entity.SignedInUser;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/** Where the signed-in user lives in the HTTP session, and how a session starts and ends. */
+final class Sessions {
+
+    static final String USER = "io.fleetdashboard.auth.user";
+    /** Request attribute: the user this request was authenticated as (session or Basic). */
+    static final String REQUEST_USER = "io.fleetdashboard.auth.requestUser";
+    /** Request attribute: a Basic attempt was refused while locked; value = seconds to wait. */
+    static final String LOCKED_SECONDS = "io.fleetdashboard.auth.lockedSeconds";
+    /** Request attribute: the session's sign-in ran out on this request. */
+    static final String EXPIRED = "io.fleetdashboard.auth.expired";
+    /** Request attribute: the user's last activity before this request touched it (see SessionView). */
+    static final String PREVIOUS_ACTIVITY = "io.fleetdashboard.auth.previousActivity";
+
+    // Spare minute so our own expiry check, not the container's, decides (it knows which requests are activity).
+    private static final int CONTAINER_MARGIN_SECONDS = 120;
+
+    private Sessions() {
+    }
+
+    static SignedInUser user(HttpServletRequest request) {
+        Object fromRequest = request.getAttribute(REQUEST_USER);
+        if (fromRequest instanceof SignedInUser user) {
+            return user;
+        }
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (SignedInUser) session.getAttribute(USER);
+    }
+
+    /** A new session id (no fixation), the user in it, and a cookie that lives as long as the sign-in may. */
+    static void start(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            session = request.getSession(true);
+        } else {
+            request.changeSessionId();
+        }
+        session.setAttribute(USER, user);
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, user.getTimeoutSeconds() + CONTAINER_MARGIN_SECONDS));
+        if (user.isKeepSignedIn() || request.isSecure()) {
+            response.addCookie(sessionCookie(request, session.getId(), user.isKeepSignedIn() ? (int) user.getTimeoutSeconds() : -1));
+        }
+    }
+
+    static void end(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.addCookie(sessionCookie(request, "", 0));
+    }
+
+    private static Cookie sessionCookie(HttpServletRequest request, String value, int maxAge) {
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setMaxAge(maxAge);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = uri.substring(Math.min(context.length(), uri.length()));
+        return path.isEmpty() ? "/" : path;
+    }
+}

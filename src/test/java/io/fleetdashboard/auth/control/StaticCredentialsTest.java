@@ -1,0 +1,58 @@
+package io.fleetdashboard.auth.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StaticCredentialsTest {
+
+    private static StaticCredentials credentials(String user, String key, boolean demo) {
+        StaticCredentials credentials = new StaticCredentials();
+        credentials.init(Optional.ofNullable(user), Optional.ofNullable(key), demo, new SecureRandom());
+        return credentials;
+    }
+
+    @Test
+    void acceptsOnlyTheExactPair() {
+        StaticCredentials c = credentials("admin", "s3cret", false);
+        assertTrue(c.configured());
+        assertTrue(c.matches("admin", "s3cret"));
+        assertFalse(c.matches("admin", "s3cre"));
+        assertFalse(c.matches("admin", "s3cret "));
+        assertFalse(c.matches("root", "s3cret"));
+        assertFalse(c.matches("admin", ""));
+        assertFalse(c.matches(null, "s3cret"));
+        assertFalse(c.matches("admin", null));
+    }
+
+    @Test
+    void notConfiguredOutsideDemoModeAcceptsNothing() {
+        for (StaticCredentials c : new StaticCredentials[] {credentials(null, null, false), credentials("admin", null, false),
+                credentials(null, "key", false), credentials("admin", "  ", false), credentials("admin", null, true)}) {
+            assertFalse(c.configured());
+            assertFalse(c.matches("admin", ""));
+            assertFalse(c.matches("", ""));
+        }
+    }
+
+    @Test
+    void demoModeWithNothingSetGeneratesAFreshKeyForAdmin() {
+        StaticCredentials first = credentials(null, null, true);
+        StaticCredentials second = credentials(null, null, true);
+        assertTrue(first.configured());
+        assertTrue(first.generated());
+        assertEquals("admin", first.username());
+        assertFalse(first.matches("admin", ""));
+    }
+
+    @Test
+    void explicitCredentialsWinInDemoMode() {
+        StaticCredentials c = credentials("ops", "k", true);
+        assertFalse(c.generated());
+        assertTrue(c.matches("ops", "k"));
+    }
+}

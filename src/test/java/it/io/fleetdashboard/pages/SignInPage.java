@@ -1,0 +1,46 @@
+package it.io.fleetdashboard.pages;
+
+import it.io.fleetdashboard.PageTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** /signin.xhtml */
+public class SignInPage {
+
+    private final WebDriver driver;
+
+    public SignInPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    public static SignInPage open(WebDriver driver, String next) {
+        driver.get(PageTest.BASE + "/signin.xhtml" + (next == null ? "" : "?next=" + next));
+        PageTest.waitForAjax(driver);
+        return new SignInPage(driver);
+    }
+
+    public boolean isShown() {
+        return driver.getCurrentUrl().contains("/signin.xhtml") && !driver.findElements(By.id("signInForm")).isEmpty();
+    }
+
+    /** Submits the form; the next page (or this one with a message) has loaded when this returns. */
+    public void signIn(String username, String key, boolean keepSignedIn) {
+        driver.findElement(By.id("signInForm:username")).clear();
+        driver.findElement(By.id("signInForm:username")).sendKeys(username);
+        driver.findElement(By.id("signInForm:key")).sendKeys(key);
+        if (keepSignedIn) {
+            driver.findElement(By.cssSelector("#signInForm\\:keepSignedIn .ui-chkbox-box")).click();
+        }
+        driver.findElement(By.id("signInForm:signInButton")).click();
+        PageTest.waitForAjax(driver);
+    }
+
+    public ShellPage signInAs(String username, String key) {
+        signIn(username, key, false);
+        return new ShellPage(driver);
+    }
+
+    public String message() {
+        return driver.findElement(By.id("signInForm:signInMessages")).getText().trim();
+    }
+}
