@@ -49,7 +49,7 @@ class EnvironmentConnectionIT {
 
     private static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
     private static final Path DATA = Path.of(System.getProperty("it.server.dir",
-            "target/liberty/wlp/usr/servers/fleet")).resolve("data");
+            "target/liberty/wlp/usr/servers/fleet-it")).resolve("data");
     private static final String KEY = "ptr_it+/key=";
     private static final String FLAKY_KEY = "ptr_flaky";
     private static final int ENDPOINTS = 250;
@@ -230,8 +230,8 @@ class EnvironmentConnectionIT {
                 + "mp_scope=\"application\",route=\"status\""), metrics);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return it.io.fleetdashboard.Api.get(path);
     }
 
     private static JsonObject json(String body) {

@@ -25,7 +25,7 @@ class EnvironmentsIT {
 
     private static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
     private static final Path SERVER_DIR = Path.of(System.getProperty("it.server.dir",
-            "target/liberty/wlp/usr/servers/fleet"));
+            "target/liberty/wlp/usr/servers/fleet-it"));
     private static final Set<String> FIELDS = Set.of("name", "displayName", "apiUrl", "verifySsl", "source",
             "enabled", "simulated");
 
@@ -33,8 +33,8 @@ class EnvironmentsIT {
 
     @Test
     void environmentsAreListedAsJsonWithoutAnyKey() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/environments"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = it.io.fleetdashboard.Api.get("/api/v1/environments",
+                "Accept", "application/json");
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
     private static final Path SERVER_DIR = Path.of(System.getProperty("it.server.dir",
-            "target/liberty/wlp/usr/servers/fleet"));
+            "target/liberty/wlp/usr/servers/fleet-it"));
     private static final File SERVER_SCRIPT = SERVER_DIR.resolve("../../../bin/server").normalize().toFile();
 
     private static void server(String action, String jvmArgs) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(SERVER_SCRIPT.getPath(), action, "fleet")
+        ProcessBuilder builder = new ProcessBuilder(SERVER_SCRIPT.getPath(), action,
+                SERVER_DIR.getFileName().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JVM_ARGS", jvmArgs);
         Process process = builder.start();
