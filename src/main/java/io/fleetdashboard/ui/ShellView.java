@@ -4,17 +4,17 @@ import io.fleetdashboard.auth.boundary.SessionView;
 import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.auth.control.UserPreferences;
 import io.fleetdashboard.environments.control.DemoMode;
+import io.fleetdashboard.fleet.control.FleetCollector;
+import io.fleetdashboard.fleet.control.Snapshots;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The shell's top bar and menu. The snapshot part (age, stale mark, refresh, auto-refresh) is the integration
- * point for the fleet snapshot: isSnapshotAvailable, getSnapshotAge, isSnapshotStale and refresh are the only
- * methods to fill in; until then the bar honestly says "No data yet".
- */
+/** The shell's top bar and menu, including the snapshot's age, its stale mark and the refresh controls. */
 @Named
 @RequestScoped
 public class ShellView {
@@ -55,6 +55,15 @@ public class ShellView {
     @Inject
     SessionView session;
 
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    FleetCollector collector;
+
+    /** How long the refresh button waits for the refresh before answering "still running". */
+    private static final int REFRESH_WAIT_SECONDS = 60;
+
     public String getProductName() {
         return PRODUCT_NAME;
     }
@@ -69,28 +78,53 @@ public class ShellView {
 
     /** True once a fleet snapshot exists. */
     public boolean isSnapshotAvailable() {
-        return false;
+        return snapshots.ifPresent().isPresent();
     }
 
-    /** Human age of the current snapshot ("42 s ago"), or "No data yet". */
+    /** Human age of the current snapshot ("Updated 42 s ago"), or "No data yet". */
     public String getSnapshotAge() {
-        return "No data yet";
+        return snapshots.ifPresent()
+                .map(s -> "Updated " + Ages.ago(s.takenAt(), java.time.Instant.now())
+                        + (collector.refreshing() ? " · refreshing" : ""))
+                .orElse(collector.refreshing() ? "First collection running" : "No data yet");
     }
 
-    /** True when the snapshot is older than the refresh period allows. */
+    /** True when the snapshot is older than PORTAINER_CACHE_TTL_SECONDS. */
     public boolean isSnapshotStale() {
-        return false;
+        return snapshots.ifPresent().map(s -> snapshots.status(s).stale()).orElse(false);
     }
 
-    /** The refresh button: collect a new snapshot now. */
+    /** The refresh button: collect a new snapshot now (or join the refresh running) and wait for it. */
     public void refresh() {
-        // Nothing to refresh before the fleet collector exists; the button is disabled until then.
+        try {
+            var snapshot = collector.refresh().get(REFRESH_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            growl(FacesMessage.SEVERITY_INFO, "Refreshed", "The fleet was collected in " + Ages.duration(snapshot.durationMillis()) + ".");
+        } catch (java.util.concurrent.TimeoutException e) {
+            growl(FacesMessage.SEVERITY_INFO, "Still refreshing", "The page updates when the refresh ends.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            growl(FacesMessage.SEVERITY_ERROR, "Refresh failed", "The fleet could not be collected; the previous data stays.");
+        }
     }
 
-    /** The auto-refresh poll: like refresh, but not user activity, so it does not extend the session. */
+    private static void growl(FacesMessage.Severity severity, String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
+    }
+
+    /**
+     * The auto-refresh poll: re-renders from the cache at once (never waits on Portainer), and starts a background
+     * refresh when the snapshot is older than the chosen period. Not user activity: it does not extend the session.
+     */
     public void autoRefresh() {
         session.doesNotCountAsActivity();
-        refresh();
+        int period = getAutoRefreshSeconds();
+        boolean due = snapshots.ifPresent()
+                .map(s -> s.takenAt().isBefore(java.time.Instant.now().minusSeconds(period)))
+                .orElse(true);
+        if (period > 0 && due) {
+            collector.refresh();
+        }
     }
 
     public Map<String, Integer> getAutoRefreshOptions() {

@@ -31,6 +31,31 @@ public class DashboardResource {
     }
 
     @GET
+    @Path("summary.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The summary as CSV (Metric, Value), as the Home page's download offers it")
+    public jakarta.ws.rs.core.Response summaryCsv() {
+        FleetSnapshot snapshot = snapshots.current();
+        var c = snapshot.counts();
+        StringBuilder csv = new StringBuilder("Metric,Value\r\n");
+        Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()}, {"Simulated data", snapshot.demo()},
+                {"Environments", c.environments()}, {"Endpoints", c.endpointsTotal()},
+                {"Endpoints online", c.endpointsOnline()}, {"Endpoints offline", c.endpointsOffline()},
+                {"Endpoints with stale data", c.endpointsStale()}, {"Containers", c.containersTotal()},
+                {"Containers running", c.containersRunning()}, {"Containers stopped", c.containersStopped()},
+                {"Containers healthy", c.containersHealthy()}, {"Containers unhealthy", c.containersUnhealthy()},
+                {"Containers restarting", c.containersRestarting()}, {"Stacks", c.stacks()},
+                {"Images", c.images()}};
+        for (Object[] row : rows) {
+            csv.append(row[0]).append(',').append(row[1]).append("\r\n");
+        }
+        String name = "dashboard_summary_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(snapshot.takenAt()) + ".csv";
+        return jakarta.ws.rs.core.Response.ok(csv.toString())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @GET
     @Path("overview")
     @Operation(summary = "Summary, environments and the first page of endpoints, containers and stacks in one call")
     public Views.Overview overview(@BeanParam Paging paging) {

@@ -41,6 +41,10 @@ class OperatorEndpointsIT {
         assertTrue(body.contains("fleet_cache_hits_total{"), "cache hits by tier");
         assertTrue(body.contains("tier=\"heap\""), "heap tier hits");
         assertTrue(body.contains("fleet_snapshot_age_seconds"), "snapshot age");
+        assertTrue(body.contains("fleet_portainer_requests_total{environment=\"sim-1\""), "requests sent");
+        assertTrue(body.contains("fleet_portainer_request_seconds_count{environment=\"sim-1\""), "latency by env");
+        assertTrue(body.contains("\nfleet_simulator_connections{"), "connections the simulator accepted");
+        assertTrue(body.contains("\nfleet_simulator_requests{"), "requests the simulator received");
     }
 
     @Test

@@ -1,0 +1,235 @@
+package io.fleetdashboard.fleet.boundary;
+
+import io.fleetdashboard.fleet.control.FleetCollector;
+import io.fleetdashboard.fleet.control.Snapshots;
+import io.fleetdashboard.fleet.entity.Attention;
+import io.fleetdashboard.fleet.entity.EnvironmentState;
+import io.fleetdashboard.fleet.entity.FleetCounts;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.ui.Ages;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Home page: everything comes from the snapshot's precomputed aggregates (counts, per-state tallies, the
+ * ranked attention list, per-environment states), so it costs the same at 50 containers or 50,000.
+ */
+@Named
+@RequestScoped
+public class HomeView {
+
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    FleetCollector collector;
+
+    Clock clock = Clock.systemUTC();
+
+    private FleetSnapshot snapshot;
+
+    @PostConstruct
+    void load() {
+        snapshot = snapshots.ifPresent().orElse(null);
+        if (snapshot == null) {
+            collector.refresh(); // the first collection; the page says so and polls
+        }
+    }
+
+    public boolean isReady() {
+        return snapshot != null;
+    }
+
+    public FleetCounts getCounts() {
+        return snapshot.counts();
+    }
+
+    public List<Kpi> getKpis() {
+        FleetCounts c = snapshot.counts();
+        return List.of(
+                new Kpi("kpiEnvironments", "Environments", c.environments(),
+                        snapshot.demo() ? "simulated Portainer servers" : "Portainer servers", "neutral"),
+                new Kpi("kpiEndpointsOnline", "Endpoints online", c.endpointsOnline(),
+                        "of " + c.endpointsTotal(), "good"),
+                new Kpi("kpiEndpointsOffline", "Endpoints offline", c.endpointsOffline(),
+                        c.endpointsStale() + " with stale data", c.endpointsOffline() > 0 ? "bad" : "neutral"),
+                new Kpi("kpiContainersRunning", "Containers running", c.containersRunning(),
+                        "of " + c.containersTotal(), "good"),
+                new Kpi("kpiContainersStopped", "Containers stopped", c.containersStopped(),
+                        "not running", "neutral"),
+                new Kpi("kpiContainersUnhealthy", "Unhealthy", c.containersUnhealthy(),
+                        c.containersHealthy() + " healthy", c.containersUnhealthy() > 0 ? "warn" : "neutral"),
+                new Kpi("kpiContainersRestarting", "Restarting", c.containersRestarting(), "crash loops",
+                        c.containersRestarting() > 0 ? "bad" : "neutral"),
+                new Kpi("kpiStacks", "Stacks", c.stacks(), "managed and compose", "neutral"),
+                new Kpi("kpiImages", "Images", c.images(), "on reachable endpoints", "neutral"));
+    }
+
+    /** Chart.js configuration for the endpoint status doughnut. */
+    public String getEndpointChart() {
+        FleetCounts c = snapshot.counts();
+        var data = Json.createObjectBuilder()
+                .add("labels", Json.createArrayBuilder().add("Online").add("Offline"))
+                .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("data", Json.createArrayBuilder().add(c.endpointsOnline()).add(c.endpointsOffline()))
+                        .add("backgroundColor", Json.createArrayBuilder().add("#22c55e").add("#ef4444"))));
+        return Json.createObjectBuilder().add("type", "doughnut").add("data", data)
+                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
+                                .add("position", "bottom"))))
+                .build().toString();
+    }
+
+    /** Chart.js configuration for the container states bar chart. */
+    public String getStateChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder colors = Json.createArrayBuilder();
+        for (ContainerState state : ContainerState.values()) {
+            int count = snapshot.containersByState().getOrDefault(state, 0);
+            if (count > 0) {
+                labels.add(state.label());
+                values.add(count);
+                colors.add(color(state));
+            }
+        }
+        var data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", "Containers").add("data", values)
+                        .add("backgroundColor", colors)));
+        return Json.createObjectBuilder().add("type", "bar").add("data", data)
+                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
+                                .add("display", false))))
+                .build().toString();
+    }
+
+    public List<EnvironmentRow> getEnvironments() {
+        return snapshot.environments().stream().map(e -> new EnvironmentRow(e, clock)).toList();
+    }
+
+    public List<AttentionRow> getAttention() {
+        return snapshot.attention().stream().map(AttentionRow::new).toList();
+    }
+
+    private static String color(ContainerState state) {
+        return switch (state) {
+            case RUNNING -> "#22c55e";
+            case EXITED, DEAD -> "#94a3b8";
+            case PAUSED -> "#f59e0b";
+            case RESTARTING -> "#3b82f6";
+            default -> "#a855f7";
+        };
+    }
+
+    /** A KPI card; JavaBean getters because EL cannot read record components. */
+    public static final class Kpi {
+        private final String id;
+        private final String label;
+        private final int value;
+        private final String detail;
+        private final String tone;
+
+        Kpi(String id, String label, int value, String detail, String tone) {
+            this.id = id;
+            this.label = label;
+            this.value = value;
+            this.detail = detail;
+            this.tone = tone;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public int getValue() {
+            return value;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+
+        public String getTone() {
+            return tone;
+        }
+    }
+
+    public static final class EnvironmentRow {
+        private final EnvironmentState state;
+        private final String lastRefresh;
+
+        EnvironmentRow(EnvironmentState state, Clock clock) {
+            this.state = state;
+            this.lastRefresh = Ages.ago(state.collectedAt(), clock.instant());
+        }
+
+        public String getName() {
+            return state.displayName();
+        }
+
+        public String getEndpoints() {
+            return state.endpointsOnline() + " / " + state.endpoints() + " online";
+        }
+
+        public int getContainers() {
+            return state.containers();
+        }
+
+        public String getLastRefresh() {
+            return lastRefresh;
+        }
+
+        public String getDuration() {
+            return Ages.duration(state.durationMillis());
+        }
+
+        public String getError() {
+            if (state.error() != null) {
+                return state.error().message();
+            }
+            return state.endpointErrors() > 0 ? state.endpointErrors() + " endpoint(s) could not be read" : "";
+        }
+    }
+
+    public static final class AttentionRow {
+        private final Attention attention;
+
+        AttentionRow(Attention attention) {
+            this.attention = attention;
+        }
+
+        public String getSeverity() {
+            return attention.severity().name().toLowerCase(Locale.ROOT);
+        }
+
+        public String getTitle() {
+            return attention.title();
+        }
+
+        public String getDetail() {
+            return attention.detail();
+        }
+
+        public String getIcon() {
+            return switch (attention.kind()) {
+                case REFRESH_FAILED -> "pi pi-times-circle";
+                case CRASH_LOOP -> "pi pi-replay";
+                case ENDPOINT_OFFLINE -> "pi pi-power-off";
+                case ENDPOINT_ERROR -> "pi pi-exclamation-triangle";
+                case UNHEALTHY -> "pi pi-heart";
+            };
+        }
+    }
+}
