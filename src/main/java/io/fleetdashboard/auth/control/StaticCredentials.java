@@ -58,7 +58,8 @@ public class StaticCredentials {
             String demoKey = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             use(DEMO_USERNAME, demoKey);
             generated = true;
-            LOG.info(() -> "Demo mode: DASHBOARD_USERNAME and DASHBOARD_KEY are not set, so this start uses user '"
+            // WARNING, not INFO: liberty:run's console shows only warnings and up, and this is what a newcomer needs.
+            LOG.warning(() -> "Demo mode: DASHBOARD_USERNAME and DASHBOARD_KEY are not set, so this start uses user '"
                     + DEMO_USERNAME + "' with the generated key " + demoKey + " (set both variables to choose your own).");
         } else {
             LOG.warning("Sign-in is not configured: set DASHBOARD_USERNAME and DASHBOARD_KEY. Every page says so until then.");
