@@ -34,6 +34,8 @@ class SummaryIT {
             assertEquals(truth.getInt(count), summary.getInt(count), count);
         }
         assertTrue(summary.getBoolean("demo"), "demo mode must say the data is simulated");
+        assertEquals("simulated", Api.get("/api/v1/containers?limit=1").headers().firstValue("X-Fleet-Data")
+                .orElse("missing"), "every API answer says so");
         assertTrue(summary.getInt("containersTotal") > 0);
         assertTrue(summary.getInt("endpointsOffline") > 0, "the simulator has offline edge endpoints");
     }
