@@ -81,10 +81,12 @@ public class MetricsResource {
     @GET
     @Path("containers/{key}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "One metric of one container over a range: points, summary and anomalies (format=csv for CSV)")
+    @Operation(summary = "One metric of one container over a range: points, summary and anomalies (format=csv for "
+            + "CSV; resolution auto|raw|rollup)")
     public Response series(@PathParam("key") String key, @QueryParam("metric") @DefaultValue("cpu") String metric,
                            @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("step") String step, @QueryParam("format") String format) {
+                           @QueryParam("step") String step, @QueryParam("resolution") String resolution,
+                           @QueryParam("format") String format) {
         Metric m = metric(metric);
         TimeRange range = TimeRange.parse(from, to, Instant.now());
         Long stepSeconds = null;
@@ -102,7 +104,13 @@ public class MetricsResource {
         if (container == null) {
             return ApiError.response(Response.Status.NOT_FOUND, "not_found", "No metrics for container " + key);
         }
-        Series series = history.series(container, m, range.from(), range.to(), stepSeconds);
+        Boolean rollups = switch (resolution == null ? "auto" : resolution.strip().toLowerCase(Locale.ROOT)) {
+            case "", "auto" -> null;
+            case "raw" -> false;
+            case "rollup" -> true;
+            default -> throw new BadRequestException("resolution must be auto, raw or rollup.");
+        };
+        Series series = history.series(container, m, range.from(), range.to(), stepSeconds, rollups);
         if ("csv".equalsIgnoreCase(format)) {
             return csv(Csv.series(series), "metrics-" + container.name() + "-" + m.apiName() + ".csv");
         }

@@ -49,11 +49,14 @@ public class MetricsHistory {
 
     /**
      * @param stepSeconds null for automatic
+     * @param useRollups  null to choose by range, true for rollups, false for raw samples
      */
-    public Series series(ContainerRef container, Metric metric, Instant from, Instant to, Long stepSeconds) {
+    public Series series(ContainerRef container, Metric metric, Instant from, Instant to, Long stepSeconds,
+                         Boolean useRollups) {
         Duration range = Duration.between(from, to);
         Instant rawFrom = clock.instant().minus(maintenance.rawRetention());
-        boolean rollups = from.isBefore(rawFrom) || range.compareTo(MetricsStore.RAW_RANGE_LIMIT) > 0;
+        boolean rollups = useRollups != null ? useRollups
+                : from.isBefore(rawFrom) || range.compareTo(MetricsStore.RAW_RANGE_LIMIT) > 0;
         long step;
         if (stepSeconds != null) {
             step = Math.max(0, stepSeconds);
