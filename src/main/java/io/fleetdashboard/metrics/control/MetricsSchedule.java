@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts the metrics collector every METRICS_COLLECTION_INTERVAL_SECONDS (first round after one interval, at most
- * 30 s, so the fleet snapshot exists) and maintenance every METRICS_MAINTENANCE_INTERVAL_MINUTES, on the managed
+ * Starts the metrics collector every METRICS_COLLECTION_INTERVAL_SECONDS (the first round one interval after start,
+ * when the fleet snapshot exists) and maintenance every METRICS_MAINTENANCE_INTERVAL_MINUTES, on the managed
  * scheduler. Nothing runs with METRICS_ENABLED=false. At start the detector is seeded from the stored samples.
  */
 @ApplicationScoped
@@ -65,8 +65,7 @@ public class MetricsSchedule {
         }
         long interval = collector.intervalSeconds();
         scheduler.execute(this::seed);
-        schedules.add(scheduler.scheduleAtFixedRate(collector::tick, Math.min(interval, 30), interval,
-                TimeUnit.SECONDS));
+        schedules.add(scheduler.scheduleAtFixedRate(collector::tick, interval, interval, TimeUnit.SECONDS));
         long maintenanceEvery = Math.max(1, maintenanceMinutes);
         schedules.add(scheduler.scheduleWithFixedDelay(maintenance::runQuietly, 1, maintenanceEvery * 60,
                 TimeUnit.SECONDS));
