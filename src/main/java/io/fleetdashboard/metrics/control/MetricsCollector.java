@@ -145,7 +145,7 @@ public class MetricsCollector {
     record Target(FleetContainer container, FleetEndpoint endpoint) {
     }
 
-    private record Read(Target target, StatsReading stats, Instant at) {
+    record Read(Target target, StatsReading stats, Instant at) {
     }
 
     @PostConstruct
