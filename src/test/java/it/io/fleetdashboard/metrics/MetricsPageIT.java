@@ -40,15 +40,15 @@ class MetricsPageIT extends PageTest {
         screenshot("metrics-history");
 
         page.choose("metricsForm:metric", "Memory used");
+        assertTrue(page.awaitSummary("Current", "B").endsWith("B"));
         assertTrue(page.samples() > 0);
-        assertTrue(page.summary("Current").endsWith("B"), page.summary("Current"));
         page.range("24h");
+        assertTrue(page.awaitSeriesCsvHref("from=24h").contains("metric=memory"));
         assertTrue(page.hasChart());
-        assertTrue(page.seriesCsvHref().contains("from=24h"), page.seriesCsvHref());
 
         page.anomaliesTab();
         page.choose("anomaliesForm:severity", "Critical");
-        assertTrue(page.anomaliesCsvHref().contains("severity=CRITICAL"), page.anomaliesCsvHref());
+        assertTrue(page.awaitAnomaliesCsvHref("severity=CRITICAL").contains("format=csv"));
         screenshot("metrics-anomalies");
     }
 }

@@ -87,4 +87,23 @@ public class MetricsPage {
     public String anomaliesCsvHref() {
         return driver.findElement(id("anomaliesForm:anomaliesCsv")).getAttribute("href");
     }
+
+    /** The ajax update of a filter may start after the click returns: wait (with a deadline) for its result. */
+    public String awaitAnomaliesCsvHref(String part) {
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(id("anomaliesForm:anomaliesCsv")).getAttribute("href").contains(part));
+        return anomaliesCsvHref();
+    }
+
+    public String awaitSeriesCsvHref(String part) {
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(id("metricsForm:seriesCsv")).getAttribute("href").contains(part));
+        return seriesCsvHref();
+    }
+
+    public String awaitSummary(String figure, String ending) {
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(id("metricsForm:summary" + figure)).getText().trim().endsWith(ending));
+        return summary(figure);
+    }
 }
