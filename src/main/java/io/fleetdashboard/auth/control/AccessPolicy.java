@@ -37,6 +37,10 @@ public class AccessPolicy {
             AccessRule.api("/api/v1/environments/", Role.VIEWER, Role.ADMIN),
             AccessRule.api("/api/v1/settings/", Role.ADMIN, Role.ADMIN),
             AccessRule.api("/api/v1/backups/", Role.ADMIN, Role.ADMIN),
+            // Metrics history: reads for viewers, POST collect for operators, diagnostics and maintenance for admins.
+            AccessRule.api("/api/v1/metrics/", Role.VIEWER, Role.OPERATOR),
+            AccessRule.api("/api/v1/metrics/admin/", Role.ADMIN, Role.ADMIN),
+            AccessRule.page("/container-metrics.xhtml", Role.VIEWER),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
             AccessRule.page("/backups.xhtml", Role.ADMIN))
             .stream().sorted(Comparator.comparingInt((AccessRule r) -> r.prefix().length()).reversed()).toList();

@@ -10,6 +10,7 @@ import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StatsReading;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,6 +123,15 @@ public class PortainerGateway {
     public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
         return request(environment, Route.ENDPOINT, api -> api.endpoint(endpointId),
                 (response, body) -> Translation.storedSnapshot(WireJson.parse(body, Wire.Endpoint.class)));
+    }
+
+    /**
+     * One stats sample, containers/{id}/stats?stream=false (1-2 s on a real Docker: it waits for precpu_stats).
+     * A stopped container answers an almost empty object: {@link StatsReading#empty()} is then true.
+     */
+    public StatsReading stats(EnvironmentConnection environment, int endpointId, String containerId) {
+        return request(environment, Route.STATS, api -> api.stats(endpointId, containerId, false),
+                (response, body) -> Translation.stats(WireJson.parse(body, Wire.Stats.class)));
     }
 
     /** Version and instance id: a cheap connectivity and key check (e.g. "test connection" in the settings). */

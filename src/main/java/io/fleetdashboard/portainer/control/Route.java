@@ -8,7 +8,8 @@ import java.util.Locale;
  */
 enum Route {
     ENDPOINTS(Tier.LIST, true), ENDPOINT(Tier.LIST, true), STACKS(Tier.LIST, true), STATUS(Tier.LIST, true),
-    CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false);
+    CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false),
+    STATS(Tier.DOCKER, false);
 
     enum Tier { LIST, DOCKER }
 

@@ -12,6 +12,7 @@ import io.fleetdashboard.portainer.entity.Port;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StackType;
+import io.fleetdashboard.portainer.entity.StatsReading;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,5 +132,61 @@ final class Translation {
 
     private static int intOf(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    /** Stats: raw counters, nulls for what is missing (stopped containers send almost nothing; portainer-api §4). */
+    static StatsReading stats(Wire.Stats wire) {
+        Instant read = null;
+        if (wire.read() != null && !wire.read().startsWith("0001-")) {
+            try {
+                read = Instant.parse(wire.read());
+            } catch (java.time.format.DateTimeParseException e) {
+                read = null;
+            }
+        }
+        Wire.MemoryStats m = wire.memoryStats();
+        StatsReading.Memory memory = m == null ? null : new StatsReading.Memory(longOrNull(m.usage()),
+                longOrNull(m.limit()), m.stats() == null ? null : longOrNull(m.stats().get("total_inactive_file")),
+                m.stats() == null ? null : longOrNull(m.stats().get("inactive_file")));
+        List<StatsReading.NetworkIo> networks = new ArrayList<>();
+        if (wire.networks() != null) {
+            wire.networks().forEach((name, n) -> {
+                if (n != null) {
+                    networks.add(new StatsReading.NetworkIo(name, longOf(n.rxBytes()), longOf(n.txBytes())));
+                }
+            });
+        }
+        List<StatsReading.BlockIo> block = new ArrayList<>();
+        if (wire.blkioStats() != null && wire.blkioStats().ioServiceBytesRecursive() != null) {
+            for (Wire.BlkioEntry entry : wire.blkioStats().ioServiceBytesRecursive()) {
+                if (entry != null && entry.op() != null) {
+                    block.add(new StatsReading.BlockIo(entry.op(), longOf(entry.value())));
+                }
+            }
+        }
+        return new StatsReading(read, cpu(wire.cpuStats()), cpu(wire.precpuStats()), memory, networks, block);
+    }
+
+    private static StatsReading.Cpu cpu(Wire.CpuStats wire) {
+        if (wire == null || wire.cpuUsage() == null) {
+            return null;
+        }
+        return new StatsReading.Cpu(longOf(wire.cpuUsage().totalUsage()), longOf(wire.systemCpuUsage()),
+                intOf(wire.onlineCpus()), wire.cpuUsage().percpuUsage() == null ? 0
+                : wire.cpuUsage().percpuUsage().size());
+    }
+
+    /** Docker's counters are uint64: clamp what does not fit a long instead of failing the sample. */
+    private static long longOf(java.math.BigDecimal value) {
+        Long v = longOrNull(value);
+        return v == null ? 0 : v;
+    }
+
+    private static Long longOrNull(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        return value.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+                : value.longValue();
     }
 }

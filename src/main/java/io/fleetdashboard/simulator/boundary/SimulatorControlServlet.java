@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config,
- * DELETE faults. 404 while the simulator is not running. Authentication comes from the central security layer.
+ * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config | spike,
+ * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
+ * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the simulator is not running. Authentication comes from the central security layer.
  */
 @WebServlet("/simulator/control/*")
 public class SimulatorControlServlet extends HttpServlet {
@@ -76,6 +77,16 @@ public class SimulatorControlServlet extends HttpServlet {
                     simulator.configure(update == null ? new SettingsUpdate(null, null, null, null, null, null, null)
                             : update);
                     json(response, 200, simulator.servers());
+                }
+                case "spike" -> {
+                    io.fleetdashboard.simulator.entity.SpikeRequest spike = jsonb.fromJson(
+                            request.getInputStream(), io.fleetdashboard.simulator.entity.SpikeRequest.class);
+                    Optional<io.fleetdashboard.simulator.entity.Spike> set = simulator.spike(spike);
+                    if (set.isPresent()) {
+                        json(response, 200, set.get());
+                    } else {
+                        error(response, 404, "No such container");
+                    }
                 }
                 default -> error(response, 404, "Unknown control resource");
             }

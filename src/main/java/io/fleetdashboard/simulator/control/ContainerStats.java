@@ -3,13 +3,16 @@ package io.fleetdashboard.simulator.control;
 import io.fleetdashboard.simulator.entity.ContainerRuntime;
 import io.fleetdashboard.simulator.entity.SimContainer;
 import io.fleetdashboard.simulator.entity.SimEndpoint;
+import io.fleetdashboard.simulator.entity.Spike;
 import java.time.Instant;
 
 /**
  * {@code containers/{id}/stats?stream=false}. Counters are closed-form integrals of seeded rates, so they are
  * monotonic in time and consistent with the docker CLI formulas: system_cpu_usage advances by
  * online_cpus*1e9 per second, total_usage by (cores used)*1e9 per second, where cores used oscillates around the
- * container's seeded average (never negative). Network and block IO grow at seeded constant rates.
+ * container's seeded average (never negative). Network and block IO grow at seeded constant rates, integrated
+ * per millisecond (so a rate over any interval is exact). A {@link Spike} multiplies a metric's rate (cpu, net,
+ * block: the extra integral over the overlap of the spike with [start, t]) or its level (memory) while it lasts.
  */
 public final class ContainerStats {
 
@@ -29,6 +32,26 @@ public final class ContainerStats {
         return (long) (integral * 1e9);
     }
 
+    /** Extra core-nanoseconds a cpu spike adds; the spiked rate stays below the host's cores. */
+    static long spikeCpuNanos(SimContainer c, int onlineCpus, long startedMillis, long tMillis, Spike spike) {
+        if (spike == null || !spike.metric().equals("cpu")) {
+            return 0;
+        }
+        double average = Math.min(c.cpuCores, onlineCpus / 1.6);
+        double extraRate = Math.max(0, Math.min(average * spike.factor(), onlineCpus * 0.95) - average);
+        return (long) (extraRate * spike.overlapMillis(startedMillis, tMillis) * 1e6);
+    }
+
+    /** A counter growing at perSecond, spiked when the spike names this metric. */
+    static long counter(long perSecond, long startedMillis, long tMillis, Spike spike, String metric) {
+        long millis = Math.max(0, tMillis - startedMillis);
+        double value = perSecond * millis / 1000.0;
+        if (spike != null && spike.metric().equals(metric)) {
+            value += perSecond * Math.max(0, spike.factor() - 1) * spike.overlapMillis(startedMillis, tMillis) / 1000.0;
+        }
+        return (long) value;
+    }
+
     static long systemNanos(SimEndpoint e, long tMillis) {
         return (long) e.ncpu() * 1_000_000L * (tMillis - e.bootTime() * 1000);
     }
@@ -44,6 +67,10 @@ public final class ContainerStats {
     }
 
     public static String json(SimContainer c, ContainerRuntime rt, SimEndpoint e, long nowMillis) {
+        return json(c, rt, e, nowMillis, null);
+    }
+
+    public static String json(SimContainer c, ContainerRuntime rt, SimEndpoint e, long nowMillis, Spike spike) {
         JsonText j = new JsonText(new StringBuilder(2048));
         boolean live = rt.state().equals("running") || rt.state().equals("paused");
         j.obj().str("name", "/" + c.name).str("id", c.id);
@@ -68,11 +95,16 @@ public final class ContainerStats {
         j.obj("pids_stats").num("current", 3 + Math.floorMod(c.randomBits >>> 13, 40L))
                 .name("limit").raw("18446744073709551615").endObj();
         long up = Math.max(0, read - rt.startedAt()) / 1000;
-        blkio(j, rate(c, 1, 50_000) * up, rate(c, 2, 200_000) * up, false);
+        blkio(j, counter(rate(c, 1, 50_000), rt.startedAt(), read, spike, "block"),
+                counter(rate(c, 2, 200_000), rt.startedAt(), read, spike, "block"), false);
         j.num("num_procs", 0).obj("storage_stats").endObj();
-        cpu(j, "cpu_stats", c, rt, e, read);
-        cpu(j, "precpu_stats", c, rt, e, preread);
+        cpu(j, "cpu_stats", c, rt, e, read, spike);
+        cpu(j, "precpu_stats", c, rt, e, preread, spike);
         long usage = memoryUsage(c, read);
+        if (spike != null && spike.metric().equals("memory") && spike.active(read)) {
+            long spiked = (long) (usage * spike.factor());
+            usage = c.memoryLimit > 0 ? Math.min(spiked, c.memoryLimit - 4096) : Math.min(spiked, e.memTotal());
+        }
         long limit = c.memoryLimit > 0 ? c.memoryLimit : e.memTotal();
         long inactive = usage / 8;
         j.obj("memory_stats").num("usage", usage);
@@ -105,8 +137,8 @@ public final class ContainerStats {
         }
         j.num("limit", limit).endObj();
         if (!c.network.equals("host")) {
-            long rx = rate(c, 3, 20_000) * up;
-            long tx = rate(c, 4, 10_000) * up;
+            long rx = counter(rate(c, 3, 20_000), rt.startedAt(), read, spike, "net");
+            long tx = counter(rate(c, 4, 10_000), rt.startedAt(), read, spike, "net");
             j.obj("networks").obj("eth0").num("rx_bytes", rx).num("rx_packets", rx / 700).num("rx_errors", 0)
                     .num("rx_dropped", 0).num("tx_bytes", tx).num("tx_packets", tx / 600).num("tx_errors", 0)
                     .num("tx_dropped", 0).endObj().endObj();
@@ -129,9 +161,11 @@ public final class ContainerStats {
                 .nul("sectors_recursive").endObj();
     }
 
-    private static void cpu(JsonText j, String name, SimContainer c, ContainerRuntime rt, SimEndpoint e, long t) {
+    private static void cpu(JsonText j, String name, SimContainer c, ContainerRuntime rt, SimEndpoint e, long t,
+                            Spike spike) {
         // a paused container uses no CPU: freeze its counter at the pause (approximated by the container start)
-        long total = rt.state().equals("paused") ? 0 : cpuNanos(c, e.ncpu(), rt.startedAt(), t);
+        long total = rt.state().equals("paused") ? 0 : cpuNanos(c, e.ncpu(), rt.startedAt(), t)
+                + spikeCpuNanos(c, e.ncpu(), rt.startedAt(), t, spike);
         long kernel = total / 5;
         j.obj(name).obj("cpu_usage").num("total_usage", total);
         if (e.cgroupVersion() == 1) {

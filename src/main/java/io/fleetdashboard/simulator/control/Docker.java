@@ -164,7 +164,8 @@ final class Docker {
             boolean post = method.equals("POST");
             return switch (action) {
                 case "json" -> get ? inspect(world, server, e, c, now) : notFound();
-                case "stats" -> get ? PortainerApi.ok(ContainerStats.json(c, world.runtimeAt(c, now), e, now)) : notFound();
+                case "stats" -> get ? PortainerApi.ok(ContainerStats.json(c, world.runtimeAt(c, now), e, now,
+                        world.spikeOf(c))) : notFound();
                 case "logs" -> get ? logs(world, c, query, now) : notFound();
                 case "start", "stop", "restart" -> post ? Actions.apply(world, c, action, now) : notFound();
                 default -> notFound();

@@ -126,6 +126,12 @@ public class PortainerSimulator {
         return Optional.ofNullable(simulation).map(Simulation::counters);
     }
 
+    /** A load spike on one container (see {@link io.fleetdashboard.simulator.entity.Spike}). */
+    public Optional<io.fleetdashboard.simulator.entity.Spike> spike(io.fleetdashboard.simulator.entity.SpikeRequest request) {
+        Simulation s = simulation;
+        return s == null ? Optional.empty() : s.spike(request);
+    }
+
     public Optional<List<FaultRule>> faults() {
         return Optional.ofNullable(simulation).map(Simulation::currentFaults);
     }

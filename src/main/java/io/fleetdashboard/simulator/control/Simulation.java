@@ -127,6 +127,12 @@ public final class Simulation {
         syncServers();
     }
 
+    /** Sets a load spike on a container from now on; empty when no container matches. */
+    public java.util.Optional<io.fleetdashboard.simulator.entity.Spike> spike(
+            io.fleetdashboard.simulator.entity.SpikeRequest request) {
+        return world.spike(request, now());
+    }
+
     public List<FaultRule> currentFaults() {
         return faults;
     }

@@ -61,6 +61,9 @@ public final class World {
     private final long epochMillis;
     private final List<SimWorldServer> servers;
     private final Map<String, SimStack> stacksByKey = new HashMap<>();
+    /** Load spikes by container id (POST /simulator/control/spike); a rebuilt world (reset, config) has none. */
+    private final Map<String, io.fleetdashboard.simulator.entity.Spike> spikes =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private World(SimulatorSettings settings, long epochMillis, List<SimWorldServer> servers) {
         this.settings = settings;
@@ -92,6 +95,35 @@ public final class World {
             }
         }
         return null;
+    }
+
+    /** Sets a spike on the container it names (id, id prefix of 12+ characters or "env:endpoint:id"). */
+    public java.util.Optional<io.fleetdashboard.simulator.entity.Spike> spike(
+            io.fleetdashboard.simulator.entity.SpikeRequest request, long nowMillis) {
+        if (request == null || request.container() == null || request.metric() == null) {
+            return java.util.Optional.empty();
+        }
+        String wanted = request.container().substring(request.container().lastIndexOf(':') + 1);
+        if (wanted.length() < 12) {
+            return java.util.Optional.empty();
+        }
+        for (SimWorldServer server : servers) {
+            for (io.fleetdashboard.simulator.entity.SimEndpoint endpoint : server.endpoints()) {
+                for (SimContainer c : endpoint.containers()) {
+                    if (c.id.startsWith(wanted)) {
+                        var spike = request.at(c.id, nowMillis);
+                        spikes.put(c.id, spike);
+                        return java.util.Optional.of(spike);
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The container's spike, or null. */
+    public io.fleetdashboard.simulator.entity.Spike spikeOf(SimContainer c) {
+        return spikes.get(c.id);
     }
 
     public SimStack stack(String server, int endpointId, String project) {

@@ -53,4 +53,38 @@ public final class Wire {
 
     public record Status(String version, String instanceID) {
     }
+
+    /** containers/{id}/stats?stream=false: snake_case keys, hence explicit names. */
+    public record Stats(@JsonbProperty("read") String read,
+                        @JsonbProperty("cpu_stats") CpuStats cpuStats,
+                        @JsonbProperty("precpu_stats") CpuStats precpuStats,
+                        @JsonbProperty("memory_stats") MemoryStats memoryStats,
+                        @JsonbProperty("networks") Map<String, NetStats> networks,
+                        @JsonbProperty("blkio_stats") BlkioStats blkioStats) {
+    }
+
+    public record CpuStats(@JsonbProperty("cpu_usage") CpuUsage cpuUsage,
+                           @JsonbProperty("system_cpu_usage") java.math.BigDecimal systemCpuUsage,
+                           @JsonbProperty("online_cpus") Integer onlineCpus) {
+    }
+
+    public record CpuUsage(@JsonbProperty("total_usage") java.math.BigDecimal totalUsage,
+                           @JsonbProperty("percpu_usage") List<java.math.BigDecimal> percpuUsage) {
+    }
+
+    /** stats: cgroup keys (v1 total_inactive_file, v2 inactive_file, ...); any number, so BigDecimal. */
+    public record MemoryStats(@JsonbProperty("usage") java.math.BigDecimal usage,
+                              @JsonbProperty("limit") java.math.BigDecimal limit,
+                              @JsonbProperty("stats") Map<String, java.math.BigDecimal> stats) {
+    }
+
+    public record NetStats(@JsonbProperty("rx_bytes") java.math.BigDecimal rxBytes,
+                           @JsonbProperty("tx_bytes") java.math.BigDecimal txBytes) {
+    }
+
+    public record BlkioStats(@JsonbProperty("io_service_bytes_recursive") List<BlkioEntry> ioServiceBytesRecursive) {
+    }
+
+    public record BlkioEntry(@JsonbProperty("op") String op, @JsonbProperty("value") java.math.BigDecimal value) {
+    }
 }
