@@ -60,10 +60,25 @@ public class MetricsPage {
     }
 
     /** Picks an option of a p:selectOneMenu by its label. */
+    /**
+     * Picks an option of a select menu. Under load the overlay may still be animating when the item is clicked and
+     * the click is lost, so this re-opens and clicks until the menu shows the choice (with a deadline).
+     */
     public MetricsPage choose(String menu, String label) {
-        driver.findElement(id(menu + "_label")).click();
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id$='" + menu + "_items'] li[data-label='" + label + "']"))).click();
+        By panel = By.cssSelector("[id$='" + menu + "_panel']");
+        By item = By.cssSelector("[id$='" + menu + "_items'] li[data-label='" + label + "']");
+        // One step per poll: open the menu if it is closed, else click the option once it is shown.
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(d -> {
+            if (label.equals(d.findElement(id(menu + "_label")).getText().trim())) {
+                return true;
+            }
+            if (!d.findElement(panel).isDisplayed()) {
+                d.findElement(id(menu + "_label")).click();
+            } else if (d.findElement(item).isDisplayed()) {
+                d.findElement(item).click();
+            }
+            return false;
+        });
         PageTest.waitForAjax(driver);
         return this;
     }
