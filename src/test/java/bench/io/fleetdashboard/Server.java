@@ -73,8 +73,8 @@ public final class Server {
             if (!viewState.find()) {
                 throw new IllegalStateException("No view state on the sign-in page: " + form.statusCode());
             }
-            String body = String.join("&", field("signInForm", "signInForm"),
-                    field("signInForm:next", ""),
+            String body = String.join("&", field("signInForm_SUBMIT", "1"),
+                    field("signInForm:next", "/index.xhtml"),
                     field("signInForm:username", System.getProperty("it.username", "admin")),
                     field("signInForm:key", System.getProperty("it.key", "it-secret-key")),
                     field("signInForm:signInButton", ""),

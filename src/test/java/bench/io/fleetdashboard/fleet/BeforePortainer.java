@@ -50,6 +50,9 @@ public final class BeforePortainer {
             connection.setReadTimeout(60_000);
             connection.setRequestProperty("X-API-Key", target.apiKey());
             connection.setRequestProperty("Accept", "application/json");
+            if (!keepAlive) {
+                connection.setRequestProperty("Connection", "close"); // the server closes; the JDK caches nothing
+            }
             int status = connection.getResponseCode();
             byte[] body;
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
