@@ -113,8 +113,8 @@ public final class BenchReport {
             Files.writeString(DIR.resolve("results.md"), table, StandardCharsets.UTF_8);
             JsonArrayBuilder figures = Json.createArrayBuilder();
             for (Figure f : FIGURES) {
-                JsonObjectBuilder o = Json.createObjectBuilder().add("name", f.name()).add("unit", f.unit())
-                        .add("ours", f.ours());
+                JsonObjectBuilder o = Json.createObjectBuilder().add("name", f.name()).add("unit", f.unit());
+                number(o, "ours", f.ours());
                 number(o, "baseline", f.baseline());
                 number(o, "bound", f.bound());
                 number(o, "ratio", f.ratio());
