@@ -60,6 +60,13 @@ public final class BenchReport {
         return figure;
     }
 
+    /** Drops the figures from index {@code from} on (a section that has to be repeated). */
+    public static synchronized void dropFrom(int from) {
+        while (FIGURES.size() > from) {
+            FIGURES.remove(FIGURES.size() - 1);
+        }
+    }
+
     public static synchronized List<Figure> figures() {
         return List.copyOf(FIGURES);
     }

@@ -46,22 +46,55 @@ class PerformanceBench {
         BenchReport.finish();
     }
 
+    interface Section {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one section; if the server stopped underneath it (other sessions on this shared machine stop Liberty
+     * JVMs), starts it again and repeats the whole section, at most twice. Figures of a failed attempt are dropped.
+     */
+    private static void section(String name, Section section) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            if (Server.ensureUp()) {
+                BenchReport.run("restartedBefore_" + name.replace(' ', '_') + "_" + attempt, true);
+            }
+            int figures = BenchReport.figures().size();
+            try {
+                section.run();
+                return;
+            } catch (Exception | AssertionError e) {
+                BenchReport.dropFrom(figures);
+                if (attempt >= 3 || Server.answers("/api/v1/me")) {
+                    throw e;
+                }
+                System.out.println("[bench] " + name + ": the server stopped during attempt " + attempt + " (" + e
+                        + "); starting it again and repeating the section");
+                BenchReport.run("interrupted_" + name.replace(' ', '_') + "_" + attempt, String.valueOf(e));
+            }
+        }
+    }
+
     @Test
     @Order(1)
-    void fleetRefreshAtFleetScale() {
-        rebuildMillis = RefreshFigures.refresh(5, 200, 50, 3, true);
+    void fleetRefreshAtFleetScale() throws Exception {
+        section("refresh 5x200x50", () -> rebuildMillis = RefreshFigures.refresh(5, 200, 50, 3, true));
     }
 
     @Test
     @Order(2)
-    void connectionPooling() {
-        RefreshFigures.pooling(200);
+    void connectionPooling() throws Exception {
+        section("pooling", () -> RefreshFigures.pooling(200));
     }
 
     @Test
     @Order(3)
     void cacheWarmAndRebuild() throws Exception {
-        CacheFigures.warm(rebuildMillis, true);
+        section("cache", () -> {
+            Server.world(5, 200, 50);
+            Server.refresh();
+            CacheFigures.warm(rebuildMillis, true);
+        });
         warmSummaryMillis = BenchReport.figures().stream()
                 .filter(f -> f.name().startsWith("summary warm")).findFirst().map(BenchReport.Figure::ours)
                 .orElse(Double.NaN);
@@ -70,19 +103,19 @@ class PerformanceBench {
     @Test
     @Order(4)
     void underLoad() throws Exception {
-        LoadFigures.run(Duration.ofSeconds(5));
+        section("load", () -> LoadFigures.run(Duration.ofSeconds(5)));
     }
 
     @Test
     @Order(5)
-    void memory() {
-        MemoryFigures.run();
+    void memory() throws Exception {
+        section("memory", MemoryFigures::run);
     }
 
     @Test
     @Order(6)
-    void fleetRefreshSmallFleet() {
-        RefreshFigures.refresh(1, 50, 20, 3, false);
+    void fleetRefreshSmallFleet() throws Exception {
+        section("refresh 1x50x20", () -> RefreshFigures.refresh(1, 50, 20, 3, false));
     }
 
     @Test
@@ -94,7 +127,9 @@ class PerformanceBench {
     @Test
     @Order(8)
     void cacheAfterRestart() throws Exception {
-        Server.world(5, 200, 50);
-        CacheFigures.afterRestart(warmSummaryMillis);
+        section("restart", () -> {
+            Server.world(5, 200, 50);
+            CacheFigures.afterRestart(warmSummaryMillis);
+        });
     }
 }

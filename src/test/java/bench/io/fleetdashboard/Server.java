@@ -118,6 +118,42 @@ public final class Server {
         }
     }
 
+    public static boolean answers(String path) {
+        try {
+            return Api.get(path).statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits (bounded) until the server answers an authenticated API call. */
+    public static boolean awaitUp(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (answers("/api/v1/me")) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L); // poll interval of an await
+        }
+        return false;
+    }
+
+    /**
+     * Starts the server again if something outside the suite stopped it (on a shared machine other sessions stop
+     * Liberty JVMs); returns whether it had to.
+     */
+    public static boolean ensureUp() throws Exception {
+        if (answers("/api/v1/me")) {
+            return false;
+        }
+        control("start", "");
+        if (!awaitUp(Duration.ofSeconds(180))) {
+            throw new IllegalStateException("the server did not come back");
+        }
+        refresh();
+        return true;
+    }
+
     /** Resident set size of the Liberty process, from /proc/&lt;pid&gt;/status (kB → bytes); -1 if unknown. */
     public static long rssBytes() {
         try {
