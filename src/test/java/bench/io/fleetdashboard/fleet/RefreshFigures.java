@@ -119,12 +119,15 @@ public final class RefreshFigures {
         parameters.put("ourRequests", typical.requests());
         parameters.put("beforeRequests", beforeCounters.getJsonNumber("requests").longValue());
         parameters.put("containersTruth", truth.getInt("containersTotal"));
-        parameters.put("containersReadBefore", beforeContainers);
+        parameters.put("containersReadLiveBefore", beforeContainers);
         boolean fast = beforeWall / ourWall >= 10;
         boolean nearBound = ourWall / bound <= 1.5;
-        BenchReport.add("refresh " + scale + " wall", "ms", ourWall, beforeWall, bound,
-                targets ? ">=10x faster than before, <=1.5x bound" : null, targets ? fast && nearBound : null,
-                parameters);
+        BenchReport.add("refresh " + scale + " wall vs before", "ms", ourWall, beforeWall, null,
+                targets ? ">=10x faster than before" : null, targets ? fast : null, parameters);
+        BenchReport.add("refresh " + scale + " wall vs bound", "ms", ourWall, null, bound,
+                targets ? "<=1.5x the bound" : null, targets ? nearBound : null,
+                Map.of("scale", scale, "bound", parameters.get("boundFormula"),
+                        "ourServerDurationMillis", typical.serverMillis()));
         long environments = typical.counters().getJsonArray("servers").size();
         long limit = environments * CONCURRENCY;
         BenchReport.add("refresh " + scale + " requests", "requests", typical.requests(),
