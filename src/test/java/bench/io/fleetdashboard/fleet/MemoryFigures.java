@@ -146,6 +146,6 @@ public final class MemoryFigures {
                 null, null, p);
         long rss = Server.rssBytes();
         BenchReport.add("Liberty RSS (5x200x50, after load)", "MiB", rss / 1048576.0, null, null, null, null,
-                Map.of("source", "/proc/<pid>/status VmRSS of the fleet-it server", "jvm", "-Xmx1g G1"));
+                Map.of("source", "/proc/<pid>/status VmRSS of the Liberty server the suite started", "jvm", "-Xmx1g G1"));
     }
 }
