@@ -1,0 +1,193 @@
+package bench.io.fleetdashboard;
+
+import it.io.fleetdashboard.Api;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The running fleet-it server as the benchmarks use it: API (Basic auth via {@link Api}), simulator, restarts. */
+public final class Server {
+
+    public static final Path SERVER_DIR = Path.of(System.getProperty("it.server.dir",
+            "target/liberty/wlp/usr/servers/fleet-it"));
+    private static final Pattern VIEW_STATE = Pattern.compile(
+            "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private Server() {
+    }
+
+    /** POST /api/v1/refresh?wait=300: the refresh's own JSON answer. */
+    public static JsonObject refresh() {
+        HttpResponse<String> response = Api.post("/api/v1/refresh?wait=300", null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("refresh answered " + response.statusCode() + ": " + response.body());
+        }
+        return Api.json(response.body()).asJsonObject();
+    }
+
+    public static void world(int servers, int endpoints, int containers) {
+        Api.simulator("config", "{\"servers\":" + servers + ",\"endpoints\":" + endpoints + ",\"containers\":"
+                + containers + ",\"latencyMs\":20,\"jitterMs\":5,\"churn\":false}");
+    }
+
+    public static void resetCounters() {
+        Api.simulator("reset", "{}");
+    }
+
+    public static JsonObject counters() {
+        return Api.object("/simulator/control/counters");
+    }
+
+    public static JsonObject truth() {
+        return Api.object("/simulator/control/truth");
+    }
+
+    public static JsonArray servers() {
+        return Api.json(Api.get("/simulator/control/servers").body()).asJsonArray();
+    }
+
+    /** An HttpClient with its own cookie jar, signed in through the sign-in form (view state + session cookie). */
+    public static HttpClient signedInBrowser() {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/signin.xhtml"))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher viewState = VIEW_STATE.matcher(form.body());
+            if (!viewState.find()) {
+                throw new IllegalStateException("No view state on the sign-in page: " + form.statusCode());
+            }
+            String body = String.join("&", field("signInForm_SUBMIT", "1"),
+                    field("signInForm:next", "/index.xhtml"),
+                    field("signInForm:username", System.getProperty("it.username", "admin")),
+                    field("signInForm:key", System.getProperty("it.key", "it-secret-key")),
+                    field("signInForm:signInButton", ""),
+                    field("jakarta.faces.ViewState", viewState.group(1)));
+            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(Api.BASE
+                            + "/signin.xhtml")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> home = client.send(homeRequest(), HttpResponse.BodyHandlers.ofString());
+            if (home.statusCode() != 200 || home.uri().getPath().contains("signin")) {
+                throw new IllegalStateException("Sign-in did not reach the Home page: " + signedIn.statusCode()
+                        + " then " + home.statusCode() + " " + home.uri());
+            }
+            return client;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpRequest homeRequest() {
+        return HttpRequest.newBuilder(URI.create(Api.BASE + "/index.xhtml")).timeout(Duration.ofSeconds(60)).GET()
+                .build();
+    }
+
+    private static String field(String name, String value) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** bin/server stop|start fleet-it, with extra JVM_ARGS (as RestartIT does). */
+    public static void control(String action, String jvmArgs) throws Exception {
+        File script = SERVER_DIR.resolve("../../../bin/server").normalize().toFile();
+        ProcessBuilder builder = new ProcessBuilder(script.getPath(), action, SERVER_DIR.getFileName().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JVM_ARGS", jvmArgs);
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("server " + action + " failed");
+        }
+    }
+
+    public static boolean answers(String path) {
+        try {
+            return Api.get(path).statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits (bounded) until the server answers an authenticated API call. */
+    public static boolean awaitUp(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (answers("/api/v1/me")) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L); // poll interval of an await
+        }
+        return false;
+    }
+
+    /**
+     * Starts the server again if something outside the suite stopped it (on a shared machine other sessions stop
+     * Liberty JVMs); returns whether it had to.
+     */
+    public static boolean ensureUp() throws Exception {
+        if (answers("/api/v1/me")) {
+            return false;
+        }
+        control("start", "");
+        if (!awaitUp(Duration.ofSeconds(180))) {
+            throw new IllegalStateException("the server did not come back");
+        }
+        refresh();
+        return true;
+    }
+
+    /** Resident set size of the Liberty process, from /proc/&lt;pid&gt;/status (kB → bytes); -1 if unknown. */
+    public static long rssBytes() {
+        try {
+            Path pidFile = SERVER_DIR.resolve("../.pid/" + SERVER_DIR.getFileName() + ".pid").normalize();
+            String pid = Files.readString(pidFile).strip();
+            List<String> status = Files.readAllLines(Path.of("/proc", pid, "status"));
+            for (String line : status) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("[bench] RSS unavailable: " + e);
+        }
+        return -1;
+    }
+
+    /** Percentile (0..100) of a sample, nearest rank. */
+    public static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    public static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    public static double millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1e6;
+    }
+}
