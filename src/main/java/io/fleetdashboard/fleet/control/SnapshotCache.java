@@ -3,38 +3,48 @@ package io.fleetdashboard.fleet.control;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.Configuration;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.ConfigurationBuilder;
-import org.ehcache.impl.config.persistence.DefaultPersistenceConfiguration;
-import org.ehcache.impl.copy.IdentityCopier;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.config.units.EntryUnit;
 import org.ehcache.config.units.MemoryUnit;
+import org.ehcache.impl.config.persistence.DefaultPersistenceConfiguration;
+import org.ehcache.impl.copy.IdentityCopier;
 import org.ehcache.jsr107.EhcacheCachingProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The fleet snapshot behind JCache (Ehcache 3): a heap tier holds the current snapshot by reference (no copy per
- * read), a persistent disk tier keeps the last one across restarts so it is served at once while a refresh runs.
+ * The fleet snapshot behind JCache (Ehcache 3), in two tiers:
+ * <ul>
+ *   <li>heap: the current snapshot by reference (no copy per read), published the moment a refresh ends;</li>
+ *   <li>disk: a persistent copy, written in the background by one writer that always stores the latest snapshot
+ *       (serializing 50,000 containers takes seconds: no refresh and no request waits for it), and drained at
+ *       shutdown, so that after a restart the last snapshot is served at once while a refresh runs.</li>
+ * </ul>
  * PORTAINER_CACHE_ENABLED=false leaves only the heap tier.
  */
 @ApplicationScoped
 public class SnapshotCache {
 
-    static final String CACHE_NAME = "fleet-snapshot";
+    static final String HEAP = "fleet-snapshot-heap";
+    static final String DISK = "fleet-snapshot-disk";
     private static final String CURRENT = "current";
     private static final Logger LOG = Logger.getLogger(SnapshotCache.class.getName());
 
@@ -49,40 +59,52 @@ public class SnapshotCache {
     @Inject
     FleetMetrics metrics;
 
+    @Resource
+    ManagedExecutorService managedExecutor;
+
+    /** Runs the disk writer: the managed executor in the server, anything in unit tests. */
+    Executor diskWriter;
+
     private CacheManager manager;
-    private Cache<String, FleetSnapshot> cache;
-    /** Once this JVM has put or read the snapshot, Ehcache holds it on heap; before that a hit comes from disk. */
-    private final AtomicBoolean onHeap = new AtomicBoolean();
+    private Cache<String, FleetSnapshot> heap;
+    private Cache<String, FleetSnapshot> disk;
+    private final AtomicReference<FleetSnapshot> pendingDiskWrite = new AtomicReference<>();
+    private final AtomicBoolean writerScheduled = new AtomicBoolean();
+    private final Object diskLock = new Object();
 
     @PostConstruct
     void open() {
+        diskWriter = managedExecutor;
         open(Path.of(dataDir).resolve("cache"), diskTierEnabled);
     }
 
     void open(Path directory, boolean withDisk) {
         ClassLoader loader = FleetSnapshot.class.getClassLoader();
-        ResourcePoolsBuilder pools = ResourcePoolsBuilder.newResourcePoolsBuilder().heap(2, EntryUnit.ENTRIES);
-        ConfigurationBuilder builder = ConfigurationBuilder.newConfigurationBuilder().withClassLoader(loader);
+        ConfigurationBuilder builder = ConfigurationBuilder.newConfigurationBuilder().withClassLoader(loader)
+                .withCache(HEAP, CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
+                                FleetSnapshot.class, ResourcePoolsBuilder.newResourcePoolsBuilder().heap(2,
+                                        EntryUnit.ENTRIES))
+                        // JCache copies by value by default: a 50,000-container snapshot would be copied per read.
+                        .withKeyCopier(identity()).withValueCopier(identity())
+                        .withClassLoader(loader).build());
         if (withDisk) {
             try {
                 Files.createDirectories(directory);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot create the cache directory " + directory, e);
             }
-            pools = pools.disk(1, MemoryUnit.GB, true);
-            builder = builder.withService(new DefaultPersistenceConfiguration(directory.toFile()));
+            builder = builder.withService(new DefaultPersistenceConfiguration(directory.toFile()))
+                    .withCache(DISK, CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
+                            FleetSnapshot.class, ResourcePoolsBuilder.newResourcePoolsBuilder()
+                                    .disk(1, MemoryUnit.GB, true)).withClassLoader(loader).build());
         }
-        Configuration configuration = builder.withCache(CACHE_NAME,
-                CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class, FleetSnapshot.class, pools)
-                        // JCache defaults to store-by-value: a 50,000-container snapshot would be copied per read.
-                        .withKeyCopier(identity()).withValueCopier(identity())
-                        .withClassLoader(loader).build())
-                .build();
+        Configuration configuration = builder.build();
         EhcacheCachingProvider provider = (EhcacheCachingProvider) Caching.getCachingProvider(
                 EhcacheCachingProvider.class.getName(), loader);
         manager = provider.getCacheManager(URI.create("fleet-dashboard:" + directory.toAbsolutePath()),
                 configuration);
-        cache = manager.getCache(CACHE_NAME, String.class, FleetSnapshot.class);
+        heap = manager.getCache(HEAP, String.class, FleetSnapshot.class);
+        disk = withDisk ? manager.getCache(DISK, String.class, FleetSnapshot.class) : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -91,35 +113,78 @@ public class SnapshotCache {
     }
 
     public Optional<FleetSnapshot> current() {
-        FleetSnapshot snapshot;
+        FleetSnapshot snapshot = heap.get(CURRENT);
+        if (snapshot != null) {
+            metrics.cacheHit("heap");
+            return Optional.of(snapshot);
+        }
+        snapshot = readDisk();
+        if (snapshot != null) {
+            heap.putIfAbsent(CURRENT, snapshot); // a refresh that ended meanwhile wins
+            metrics.cacheHit("disk");
+            return Optional.ofNullable(heap.get(CURRENT));
+        }
+        metrics.cacheMiss();
+        return Optional.empty();
+    }
+
+    /** Publishes the snapshot at once (heap) and has the disk tier catch up in the background. */
+    public void put(FleetSnapshot snapshot) {
+        heap.put(CURRENT, snapshot);
+        if (disk != null) {
+            pendingDiskWrite.set(snapshot);
+            if (writerScheduled.compareAndSet(false, true)) {
+                try {
+                    diskWriter.execute(this::writePendingToDisk);
+                } catch (RuntimeException rejected) {
+                    writerScheduled.set(false); // shutting down: close() writes what is pending
+                }
+            }
+        }
+    }
+
+    private FleetSnapshot readDisk() {
+        if (disk == null) {
+            return null;
+        }
         try {
-            snapshot = cache.get(CURRENT);
+            return disk.get(CURRENT);
         } catch (RuntimeException e) {
             // An unreadable disk entry (e.g. written by an incompatible version) is a miss, not an outage.
             LOG.log(Level.WARNING, "Discarding an unreadable cached snapshot: {0}", e.toString());
-            cache.remove(CURRENT);
-            snapshot = null;
+            disk.remove(CURRENT);
+            return null;
         }
-        if (snapshot == null) {
-            metrics.cacheMiss();
-            return Optional.empty();
-        }
-        metrics.cacheHit(onHeap.getAndSet(true) ? "heap" : "disk");
-        return Optional.of(snapshot);
     }
 
-    /** Stores the snapshot and faults it into the heap tier here, on the collector's thread, not on a request's. */
-    public void put(FleetSnapshot snapshot) {
-        cache.put(CURRENT, snapshot);
-        cache.get(CURRENT);
-        onHeap.set(true);
+    /** The one disk writer: stores the latest pending snapshot until none is left (older ones are skipped). */
+    private void writePendingToDisk() {
+        do {
+            synchronized (diskLock) {
+                FleetSnapshot latest;
+                while ((latest = pendingDiskWrite.getAndSet(null)) != null) {
+                    try {
+                        disk.put(CURRENT, latest);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not write the snapshot to the disk tier: {0}", e.toString());
+                    }
+                }
+            }
+            writerScheduled.set(false);
+        } while (pendingDiskWrite.get() != null && writerScheduled.compareAndSet(false, true));
     }
 
     @PreDestroy
     void close() {
+        if (disk != null && pendingDiskWrite.get() != null) {
+            writerScheduled.set(true);
+            writePendingToDisk(); // waits for a write in progress, then stores the latest
+        }
         // A clean close is what lets the persistent disk tier be reopened after a restart.
-        if (manager != null && !manager.isClosed()) {
-            manager.close();
+        synchronized (diskLock) {
+            if (manager != null && !manager.isClosed()) {
+                manager.close();
+            }
         }
     }
 }

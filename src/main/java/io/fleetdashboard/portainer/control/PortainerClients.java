@@ -62,7 +62,7 @@ public class PortainerClients {
     int maxConcurrency;
 
     @Inject
-    @ConfigProperty(name = "portainer.connection.ttl.seconds", defaultValue = "30")
+    @ConfigProperty(name = "portainer.connection.ttl.seconds", defaultValue = "300")
     long connectionTtlSeconds;
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
