@@ -76,14 +76,24 @@ public class ShellView {
         return NAVIGATION;
     }
 
+    private java.util.Optional<io.fleetdashboard.fleet.entity.FleetSnapshot> snapshot;
+
+    /** One cache read per page render, however many top-bar parts ask. */
+    private java.util.Optional<io.fleetdashboard.fleet.entity.FleetSnapshot> snapshot() {
+        if (snapshot == null) {
+            snapshot = snapshots.ifPresent();
+        }
+        return snapshot;
+    }
+
     /** True once a fleet snapshot exists. */
     public boolean isSnapshotAvailable() {
-        return snapshots.ifPresent().isPresent();
+        return snapshot().isPresent();
     }
 
     /** Human age of the current snapshot ("Updated 42 s ago"), or "No data yet". */
     public String getSnapshotAge() {
-        return snapshots.ifPresent()
+        return snapshot()
                 .map(s -> "Updated " + Ages.ago(s.takenAt(), java.time.Instant.now())
                         + (collector.refreshing() ? " · refreshing" : ""))
                 .orElse(collector.refreshing() ? "First collection running" : "No data yet");
@@ -91,11 +101,12 @@ public class ShellView {
 
     /** True when the snapshot is older than PORTAINER_CACHE_TTL_SECONDS. */
     public boolean isSnapshotStale() {
-        return snapshots.ifPresent().map(s -> snapshots.status(s).stale()).orElse(false);
+        return snapshot().map(s -> snapshots.status(s).stale()).orElse(false);
     }
 
     /** The refresh button: collect a new snapshot now (or join the refresh running) and wait for it. */
     public void refresh() {
+        this.snapshot = null; // read again when the page renders: it must show the new snapshot's age
         try {
             var snapshot = collector.refresh().get(REFRESH_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             growl(FacesMessage.SEVERITY_INFO, "Refreshed", "The fleet was collected in " + Ages.duration(snapshot.durationMillis()) + ".");

@@ -40,7 +40,7 @@ public class Snapshots {
 
     @PostConstruct
     void registerAgeGauge() {
-        metrics.snapshotAge(() -> cache.current().map(s -> (double) age(s).toSeconds()).orElse(-1.0));
+        metrics.snapshotAge(() -> cache.peek().map(s -> (double) age(s).toSeconds()).orElse(-1.0));
     }
 
     public FleetSnapshot current() {

@@ -111,4 +111,15 @@ class SnapshotCacheTest {
         assertEquals(snapshot, after.current().orElseThrow());
         after.close();
     }
+
+    @Test
+    void peekingIsNotCountedAsCacheTraffic() {
+        SnapshotCache cache = cache(true);
+        assertTrue(cache.peek().isEmpty());
+        FleetSnapshot snapshot = snapshot();
+        cache.put(snapshot);
+        assertSame(snapshot, cache.peek().orElseThrow());
+        assertEquals(List.of(), events, "a scrape of the age gauge must not look like a read");
+        cache.close();
+    }
 }
