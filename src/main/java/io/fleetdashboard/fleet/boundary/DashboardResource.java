@@ -37,8 +37,16 @@ public class DashboardResource {
     public jakarta.ws.rs.core.Response summaryCsv() {
         FleetSnapshot snapshot = snapshots.current();
         var c = snapshot.counts();
+        var status = snapshots.status(snapshot);
+        var f = snapshot.freshness();
         StringBuilder csv = new StringBuilder("Metric,Value\r\n");
-        Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()}, {"Simulated data", snapshot.demo()},
+        Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()},
+                {"Data as of", f.dataAsOf() == null ? "never read" : f.dataAsOf()},
+                {"Age of data (s)", status.ageSeconds()}, {"Stale", status.stale()}, {"Degraded", status.degraded()},
+                {"Environments failed", f.environmentsFailed()}, {"Endpoints failed", f.endpointsFailed()},
+                {"Endpoints pending", f.endpointsPending()},
+                {"Endpoints from Portainer snapshots", f.endpointsFromPortainerSnapshot()},
+                {"Simulated data", snapshot.demo()},
                 {"Environments", c.environments()}, {"Endpoints", c.endpointsTotal()},
                 {"Endpoints online", c.endpointsOnline()}, {"Endpoints offline", c.endpointsOffline()},
                 {"Endpoints with stale data", c.endpointsStale()}, {"Containers", c.containersTotal()},

@@ -172,7 +172,8 @@ public class HomeView {
 
         EnvironmentRow(EnvironmentState state, Clock clock) {
             this.state = state;
-            this.lastRefresh = Ages.ago(state.collectedAt(), clock.instant());
+            // the last successful read: a failed attempt does not make old data look new
+            this.lastRefresh = Ages.ago(state.lastSuccessAt(), clock.instant());
         }
 
         public String getName() {
@@ -197,9 +198,19 @@ public class HomeView {
 
         public String getError() {
             if (state.error() != null) {
-                return state.error().message();
+                return state.error().message() + " (last known data shown)";
             }
-            return state.endpointErrors() > 0 ? state.endpointErrors() + " endpoint(s) could not be read" : "";
+            List<String> problems = new java.util.ArrayList<>();
+            if (state.stacksError() != null) {
+                problems.add("stacks could not be read: " + state.stacksError().message());
+            }
+            if (state.endpointErrors() > 0) {
+                problems.add(state.endpointErrors() + " endpoint(s) could not be read");
+            }
+            if (state.endpointsPending() > 0) {
+                problems.add(state.endpointsPending() + " endpoint(s) pending");
+            }
+            return String.join("; ", problems);
         }
     }
 

@@ -5,12 +5,14 @@ import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.EndpointHarvest;
 import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
+import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FetchError;
 import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetNetwork;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.FleetStack;
 import io.fleetdashboard.portainer.control.PortainerGateway;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Endpoint;
@@ -156,20 +158,25 @@ public class FleetCollector {
         Instant at = clock.instant();
         return CompletableFuture.supplyAsync(() -> gateway.endpoints(environment), executor)
                 .thenCompose(endpoints -> {
+                    Instant listedAt = clock.instant();
                     CompletableFuture<StacksOrError> stacks = CompletableFuture
                             .supplyAsync(() -> new StacksOrError(gateway.stacks(environment), null), executor)
-                            .exceptionally(error -> new StacksOrError(List.of(), failure(error)));
+                            // a failed stack list keeps the last known stacks, so none vanish or turn "external"
+                            .exceptionally(error -> new StacksOrError(previous.stacksOf(environment.name()),
+                                    failure(error)));
                     CompletableFuture<List<EndpointHarvest>> perEndpoint = BoundedFanOut.run(endpoints,
                             maxConcurrency, Duration.ofSeconds(endpointDeadlineSeconds), executor, timer,
                             endpoint -> harvest(environment, endpoint, previous),
                             (endpoint, error) -> previous.keep(environment.name(), endpoint, failure(error), 0));
                     return perEndpoint.thenCombine(stacks, (harvests, stackResult) -> new EnvironmentHarvest(
                             environment.name(), environment.displayName(), environment.simulated(), harvests,
-                            stackResult.stacks(), stackResult.error(), at, millisSince(started)));
+                            stackResult.stacks(), null, stackResult.error(), at, listedAt, millisSince(started)));
                 })
+                // the endpoint list failed: everything known before about this environment stays, as it was
                 .exceptionally(error -> new EnvironmentHarvest(environment.name(), environment.displayName(),
-                        environment.simulated(), previous.endpointsOf(environment.name()), List.of(),
-                        failure(error), at, millisSince(started)))
+                        environment.simulated(), previous.endpointsOf(environment.name()),
+                        previous.stacksOf(environment.name()), failure(error), null, at,
+                        previous.lastSuccessOf(environment.name()), millisSince(started)))
                 .whenComplete((harvest, error) -> metrics.refreshed(environment.name(),
                         Duration.ofNanos(System.nanoTime() - started)));
     }
@@ -182,15 +189,17 @@ public class FleetCollector {
                 List<Container> containers = gateway.containers(environment, endpoint.id());
                 List<Image> images = gateway.images(environment, endpoint.id());
                 List<Network> networks = gateway.networks(environment, endpoint.id());
-                return new EndpointHarvest(endpoint, DataSource.LIVE, clock.instant(), containers, images, networks,
-                        null, millisSince(started));
+                Instant readAt = clock.instant();
+                return new EndpointHarvest(endpoint, DataSource.LIVE, readAt, readAt, false, containers, images,
+                        networks, null, millisSince(started));
             }
             if (endpoint.asyncEdge() && endpoint.online()) {
                 Optional<StoredSnapshot> stored = gateway.storedSnapshot(environment, endpoint.id());
                 if (stored.isPresent()) {
                     StoredSnapshot s = stored.get();
-                    return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(), s.containers(),
-                            s.images(), s.networks(), null, millisSince(started));
+                    return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(),
+                            clock.instant(), false, s.containers(), s.images(), s.networks(), null,
+                            millisSince(started));
                 }
             }
             return previous.keep(environment.name(), endpoint, null, millisSince(started));
@@ -219,12 +228,14 @@ public class FleetCollector {
     private record StacksOrError(List<Stack> stacks, FetchError error) {
     }
 
-    /** The last snapshot, indexed by endpoint, to keep data of endpoints that cannot be read now. */
+    /** The last snapshot, indexed by endpoint and environment, to keep data of what cannot be read now. */
     static final class Previous {
         private final Map<String, FleetEndpoint> endpoints;
         private final Map<String, List<Container>> containers;
         private final Map<String, List<Image>> images;
         private final Map<String, List<Network>> networks;
+        private final Map<String, List<Stack>> stacks;
+        private final Map<String, Instant> lastSuccess;
 
         Previous(FleetSnapshot snapshot) {
             if (snapshot == null) {
@@ -232,6 +243,8 @@ public class FleetCollector {
                 containers = Map.of();
                 images = Map.of();
                 networks = Map.of();
+                stacks = Map.of();
+                lastSuccess = Map.of();
                 return;
             }
             endpoints = snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
@@ -242,16 +255,33 @@ public class FleetCollector {
                     Collectors.mapping(FleetImage::image, Collectors.toList())));
             networks = snapshot.networks().stream().collect(Collectors.groupingBy(FleetNetwork::endpointKey,
                     Collectors.mapping(FleetNetwork::network, Collectors.toList())));
+            stacks = snapshot.stacks().stream().filter(s -> !s.external()).collect(Collectors.groupingBy(
+                    FleetStack::environment, Collectors.mapping(Previous::portainerStack, Collectors.toList())));
+            lastSuccess = new java.util.HashMap<>();
+            for (EnvironmentState environment : snapshot.environments()) {
+                if (environment.lastSuccessAt() != null) {
+                    lastSuccess.put(environment.name(), environment.lastSuccessAt());
+                }
+            }
+        }
+
+        private static Stack portainerStack(FleetStack stack) {
+            int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
+            return new Stack(stack.portainerId(), stack.name(), endpointId, stack.type(), stack.active());
         }
 
         EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis) {
+            return keep(environment, endpoint, error, millis, false);
+        }
+
+        EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis, boolean pending) {
             String key = FleetSnapshot.endpointKey(environment, endpoint.id());
             FleetEndpoint before = endpoints.get(key);
             if (before == null || before.dataAt() == null) {
-                return new EndpointHarvest(endpoint, DataSource.NONE, null, List.of(), List.of(), List.of(), error,
-                        millis);
+                return new EndpointHarvest(endpoint, DataSource.NONE, null, before == null ? null
+                        : before.lastReadAt(), pending, List.of(), List.of(), List.of(), error, millis);
             }
-            return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(),
+            return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(), before.lastReadAt(), pending,
                     containers.getOrDefault(key, List.of()), images.getOrDefault(key, List.of()),
                     networks.getOrDefault(key, List.of()), error, millis);
         }
@@ -266,6 +296,16 @@ public class FleetCollector {
             }
             kept.sort(java.util.Comparator.comparingInt(h -> h.endpoint().id()));
             return kept;
+        }
+
+        /** The Portainer stacks of an environment as the last snapshot knew them. */
+        List<Stack> stacksOf(String environment) {
+            return stacks.getOrDefault(environment, List.of());
+        }
+
+        /** When the environment's endpoint list was last read successfully, or null. */
+        Instant lastSuccessOf(String environment) {
+            return lastSuccess.get(environment);
         }
     }
 }

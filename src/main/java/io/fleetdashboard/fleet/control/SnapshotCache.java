@@ -71,6 +71,7 @@ public class SnapshotCache {
     private final AtomicReference<FleetSnapshot> pendingDiskWrite = new AtomicReference<>();
     private final AtomicBoolean writerScheduled = new AtomicBoolean();
     private final Object diskLock = new Object();
+    private volatile FleetSnapshot restored;
 
     @PostConstruct
     void open() {
@@ -120,6 +121,7 @@ public class SnapshotCache {
         }
         snapshot = readDisk();
         if (snapshot != null) {
+            restored = snapshot;
             heap.putIfAbsent(CURRENT, snapshot); // a refresh that ended meanwhile wins
             metrics.cacheHit("disk");
             return Optional.ofNullable(heap.get(CURRENT));
@@ -134,6 +136,11 @@ public class SnapshotCache {
      */
     public Optional<FleetSnapshot> peek() {
         return Optional.ofNullable(heap.get(CURRENT));
+    }
+
+    /** True when this is the snapshot read back from disk after a restart: no refresh has replaced it since. */
+    public boolean restored(FleetSnapshot snapshot) {
+        return snapshot != null && snapshot == restored;
     }
 
     /** Publishes the snapshot at once (heap) and has the disk tier catch up in the background. */

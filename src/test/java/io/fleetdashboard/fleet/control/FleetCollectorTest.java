@@ -97,9 +97,15 @@ class FleetCollectorTest {
             return List.of();
         }
 
+        volatile List<Stack> stacks = List.of();
+        volatile RuntimeException stacksFailure;
+
         @Override
         public List<Stack> stacks(EnvironmentConnection environment) {
-            return List.of();
+            if (stacksFailure != null) {
+                throw stacksFailure;
+            }
+            return stacks;
         }
 
         @Override
@@ -233,6 +239,45 @@ class FleetCollectorTest {
         assertEquals(ErrorKind.UNAVAILABLE, snapshot.environments().get(0).error().kind());
         assertEquals(DataSource.PREVIOUS, byKey(snapshot).get("prod:1").dataSource());
         assertEquals(1, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void aDeadEnvironmentKeepsItsStacksImagesAndLastSuccessfulReadTime() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")));
+        portainer.stacks = List.of(new Stack(7, "shop", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE,
+                true), new Stack(8, "idle", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE, false));
+        FleetSnapshot good = refresh();
+        Instant readAt = good.environments().get(0).lastSuccessAt();
+
+        portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
+        FleetSnapshot failed = refresh();
+
+        assertEquals(good.stacks(), failed.stacks(), "managed stacks neither vanish nor turn external");
+        assertEquals(good.counts().images(), failed.counts().images());
+        assertEquals(good.counts().containersTotal(), failed.counts().containersTotal());
+        assertEquals(readAt, failed.environments().get(0).lastSuccessAt(), "a failed attempt is not a read");
+        assertEquals(readAt, failed.freshness().dataAsOf());
+        assertEquals(1, failed.freshness().environmentsFailed());
+        assertEquals(good.endpoints().get(0).lastReadAt(), failed.endpoints().get(0).lastReadAt());
+    }
+
+    @Test
+    void aFailedStackListKeepsTheLastKnownStacks() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")));
+        portainer.stacks = List.of(new Stack(7, "shop", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE,
+                true));
+        FleetSnapshot good = refresh();
+
+        portainer.stacksFailure = new PortainerException(ErrorKind.SERVER_ERROR, "stacks: 500");
+        FleetSnapshot snapshot = refresh();
+
+        assertEquals(good.stacks(), snapshot.stacks());
+        assertEquals(7, snapshot.stacks().get(0).portainerId(), "still managed by Portainer");
+        assertNull(snapshot.environments().get(0).error(), "the environment itself was read");
+        assertEquals(ErrorKind.SERVER_ERROR, snapshot.environments().get(0).stacksError().kind());
+        assertEquals(1, snapshot.freshness().environmentsStacksFailed());
     }
 
     @Test

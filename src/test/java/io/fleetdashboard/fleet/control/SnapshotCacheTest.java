@@ -54,9 +54,9 @@ class SnapshotCacheTest {
     private static FleetSnapshot snapshot() {
         Instant at = Instant.parse("2026-11-30T00:00:00Z");
         return FleetSnapshot.assemble(at, 10, true, List.of(new EnvironmentHarvest("sim-1", "Sim 1", true,
-                List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at,
+                List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at, at, false,
                         List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")), List.of(), List.of(),
-                        null, 5)), List.of(), null, at, 5)));
+                        null, 5)), List.of(), null, null, at, at, 5)));
     }
 
     @Test

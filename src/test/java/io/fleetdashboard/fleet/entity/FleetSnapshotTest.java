@@ -20,16 +20,16 @@ class FleetSnapshotTest {
     private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
 
     private final EnvironmentHarvest prod = new EnvironmentHarvest("prod", "Production", false, List.of(
-            new EndpointHarvest(agent(1, true), DataSource.LIVE, NOW, List.of(
+            new EndpointHarvest(agent(1, true), DataSource.LIVE, NOW, NOW, false, List.of(
                     container("a", ContainerState.RUNNING, "Up 3 days (healthy)", "shop"),
                     container("b", ContainerState.RUNNING, "Up 3 days (unhealthy)", "shop"),
                     container("c", ContainerState.EXITED, "Exited (137) 5 minutes ago", null),
                     container("d", ContainerState.RESTARTING, "Restarting (1) 3 seconds ago", "crm")),
                     List.of(image("1"), image("2")), List.of(), null, 12),
-            new EndpointHarvest(agent(2, false), DataSource.NONE, null, List.of(), List.of(), List.of(), null, 0)),
+            new EndpointHarvest(agent(2, false), DataSource.NONE, null, null, false, List.of(), List.of(), List.of(), null, 0)),
             List.of(new Stack(7, "shop", 1, StackType.COMPOSE, true), new Stack(8, "billing", 2, StackType.COMPOSE,
                     false), new Stack(9, "hidden", 99, StackType.COMPOSE, true)),
-            null, NOW, 40);
+            null, null, NOW, NOW, 40);
 
     @Test
     void countsAreComputedOnceFromTheHarvest() {
@@ -60,11 +60,25 @@ class FleetSnapshotTest {
     @Test
     void anEnvironmentErrorIsKeptBesideItsState() {
         var failed = new EnvironmentHarvest("edge", "Edge", false, List.of(), List.of(),
-                new FetchError(io.fleetdashboard.portainer.entity.ErrorKind.UNAVAILABLE, "refused", NOW), NOW, 3);
+                new FetchError(io.fleetdashboard.portainer.entity.ErrorKind.UNAVAILABLE, "refused", NOW), null, NOW,
+                NOW.minusSeconds(600), 3);
         FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod, failed));
         assertEquals(2, snapshot.counts().environments());
         assertEquals("refused", snapshot.environments().get(1).error().message());
         assertEquals(4, snapshot.counts().containersTotal());
+        assertEquals(1, snapshot.freshness().environmentsFailed());
+        assertTrue(snapshot.freshness().degraded());
+        assertEquals(NOW.minusSeconds(600), snapshot.freshness().dataAsOf(),
+                "the snapshot is as old as its oldest environment's last successful read");
+    }
+
+    @Test
+    void aCompleteSnapshotIsAsOldAsItsOldestEnvironmentAndNotDegraded() {
+        var older = new EnvironmentHarvest("dr", "DR", false, List.of(), List.of(), null, null, NOW,
+                NOW.minusSeconds(5), 3);
+        FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod, older));
+        assertEquals(NOW.minusSeconds(5), snapshot.freshness().dataAsOf());
+        assertFalse(snapshot.freshness().degraded());
     }
 
     @Test
@@ -76,10 +90,10 @@ class FleetSnapshotTest {
 
         var many = new java.util.ArrayList<EndpointHarvest>();
         for (int i = 0; i < 30; i++) {
-            many.add(new EndpointHarvest(agent(100 + i, false), DataSource.NONE, null, List.of(), List.of(),
+            many.add(new EndpointHarvest(agent(100 + i, false), DataSource.NONE, null, null, false, List.of(), List.of(),
                     List.of(), null, 0));
         }
-        var big = new EnvironmentHarvest("big", "Big", false, many, List.of(), null, NOW, 1);
+        var big = new EnvironmentHarvest("big", "Big", false, many, List.of(), null, null, NOW, NOW, 1);
         assertEquals(FleetSnapshot.ATTENTION_LIMIT,
                 FleetSnapshot.assemble(NOW, 1, false, List.of(big)).attention().size());
     }
@@ -90,6 +104,6 @@ class FleetSnapshotTest {
         org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new FleetSnapshot(
                 good.takenAt(), 1, false, good.environments(), good.endpoints(), good.containers(), null,
                 good.stacks(), good.images(), good.networks(), good.counts(), good.containersByState(),
-                good.attention()));
+                good.attention(), good.freshness()));
     }
 }
