@@ -40,6 +40,7 @@ public class FleetHealth implements HealthCheck {
         var response = HealthCheckResponse.named("fleet")
                 .withData("database", databaseUp ? "up" : "down")
                 .withData("snapshot", snapshot.map(s -> s.takenAt().toString()).orElse("none yet"));
+        snapshots.persisted().ifPresent(at -> response.withData("persistedSnapshot", at.toString()));
         List<String> reasons = new ArrayList<>();
         if (!databaseUp) {
             reasons.add("the database does not answer");

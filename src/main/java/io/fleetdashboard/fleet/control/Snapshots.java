@@ -72,6 +72,11 @@ public class Snapshots {
         return cache.current();
     }
 
+    /** When the snapshot now persisted on disk was taken, if any: what a restart after a crash would serve. */
+    public Optional<Instant> persisted() {
+        return cache.persisted();
+    }
+
     public SnapshotStatus status(FleetSnapshot snapshot) {
         Freshness freshness = snapshot.freshness();
         Instant dataAsOf = freshness.dataAsOf();

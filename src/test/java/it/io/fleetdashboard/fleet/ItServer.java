@@ -53,6 +53,20 @@ final class ItServer {
         }
     }
 
+    /**
+     * After a test started the server against a slowed simulator: puts the simulator's latency back to the IT
+     * server's (src/test/liberty/server.env) at run time, which outlives the simulator's resets, and refreshes; a
+     * server that does not answer is restarted with its usual settings instead.
+     */
+    static void normalSpeedAgain() throws Exception {
+        if (answers("/health/ready")) {
+            Api.simulator("config", "{\"latencyMs\":5,\"jitterMs\":2}");
+            Api.refresh();
+        } else {
+            restartNormally();
+        }
+    }
+
     /** Stops the server if it runs and starts it again with its usual settings; waits until it is ready. */
     static void restartNormally() throws Exception {
         run("stop", "");

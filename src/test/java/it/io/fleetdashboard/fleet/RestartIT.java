@@ -19,7 +19,7 @@ class RestartIT {
 
     @AfterAll
     static void normalSpeedAgain() throws Exception {
-        ItServer.restartNormally();
+        ItServer.normalSpeedAgain();
     }
 
     @Test
@@ -37,6 +37,7 @@ class RestartIT {
         JsonObject summary = object("/api/v1/dashboard/summary");
         assertEquals(before, Instant.parse(summary.getString("takenAt")), "served the snapshot from before");
         assertTrue(summary.getBoolean("refreshing"), "while the first refresh is still running: " + summary);
+        assertTrue(summary.getBoolean("restored") && summary.getBoolean("stale"), summary.toString());
         assertEquals(containers, summary.getInt("containersTotal"));
         assertTrue(object("/health/ready").getString("status").equals("UP"), "ready: a snapshot can be served");
 
