@@ -38,6 +38,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -88,7 +90,19 @@ public class FleetCollector {
 
     Clock clock = Clock.systemUTC();
 
-    private final AtomicReference<CompletableFuture<FleetSnapshot>> inFlight = new AtomicReference<>();
+    /**
+     * How long a refresh waits for all endpoints before it publishes what it has, the rest marked pending (0 or
+     * less: wait for all). The complete snapshot is published when the last endpoint answers or hits its deadline.
+     */
+    @Inject
+    @ConfigProperty(name = "fleet.first.paint.millis", defaultValue = "2000")
+    long firstPaintMillis = 2000;
+
+    /** A refresh in flight: done completes with the complete snapshot, published with the first one published. */
+    private record Run(CompletableFuture<FleetSnapshot> done, CompletableFuture<FleetSnapshot> published) {
+    }
+
+    private final AtomicReference<Run> inFlight = new AtomicReference<>();
 
     @PostConstruct
     void useManagedExecutors() {
@@ -96,14 +110,26 @@ public class FleetCollector {
         timer = managedTimer;
     }
 
-    /** Starts a refresh, or joins the one in flight. */
+    /** Starts a refresh, or joins the one in flight; completes with the complete snapshot. */
     public CompletableFuture<FleetSnapshot> refresh() {
+        return run().done();
+    }
+
+    /**
+     * Starts a refresh, or joins the one in flight; completes with the first snapshot it publishes: the complete
+     * one, or the one published at the first-paint deadline with the endpoints still in flight marked pending.
+     */
+    public CompletableFuture<FleetSnapshot> firstPublished() {
+        return run().published();
+    }
+
+    private Run run() {
         while (true) {
-            CompletableFuture<FleetSnapshot> running = inFlight.get();
+            Run running = inFlight.get();
             if (running != null) {
                 return running;
             }
-            CompletableFuture<FleetSnapshot> fresh = new CompletableFuture<>();
+            Run fresh = new Run(new CompletableFuture<>(), new CompletableFuture<>());
             if (inFlight.compareAndSet(null, fresh)) {
                 start(fresh);
                 return fresh;
@@ -115,68 +141,106 @@ public class FleetCollector {
         return inFlight.get() != null;
     }
 
-    /** The refresh in flight, if any, so a caller with no snapshot at all can wait for the first one. */
+    /** The refresh in flight, if any. */
     public Optional<CompletableFuture<FleetSnapshot>> inFlight() {
-        return Optional.ofNullable(inFlight.get());
+        return Optional.ofNullable(inFlight.get()).map(Run::done);
     }
 
-    private void start(CompletableFuture<FleetSnapshot> result) {
+    private void start(Run run) {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         CompletableFuture<FleetSnapshot> work;
+        Object publishing = new Object();
+        boolean[] complete = {false};
+        ScheduledFuture<?> firstPaint = null;
         try {
             Previous previous = new Previous(cache.current().orElse(null));
-            List<EnvironmentConnection> targets = environments.active();
-            List<CompletableFuture<EnvironmentHarvest>> perEnvironment = targets.stream()
-                    .map(environment -> collect(environment, previous)).toList();
+            boolean demo = environments.demoMode();
+            List<RefreshProgress> progress = environments.active().stream()
+                    .map(environment -> new RefreshProgress(environment, previous)).toList();
+            List<CompletableFuture<EnvironmentHarvest>> perEnvironment = progress.stream().map(this::collect)
+                    .toList();
+            if (firstPaintMillis > 0) {
+                firstPaint = timer.schedule(() -> {
+                    synchronized (publishing) {
+                        if (!complete[0]) {
+                            FleetSnapshot partial = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
+                                    progress.stream().map(p -> p.soFar(startedAt, millisSince(started))).toList());
+                            cache.put(partial);
+                            run.published().complete(partial);
+                            LOG.fine(() -> "Published the fleet with " + partial.freshness().endpointsPending()
+                                    + " endpoint(s) pending");
+                        }
+                    }
+                }, firstPaintMillis, TimeUnit.MILLISECONDS);
+            }
             work = CompletableFuture.allOf(perEnvironment.toArray(CompletableFuture[]::new))
                     .thenApply(done -> {
                         List<EnvironmentHarvest> harvests = perEnvironment.stream().map(CompletableFuture::join)
                                 .toList();
-                        FleetSnapshot snapshot = FleetSnapshot.assemble(startedAt, millisSince(started),
-                                environments.demoMode(), harvests);
-                        cache.put(snapshot);
+                        FleetSnapshot snapshot = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
+                                harvests);
+                        synchronized (publishing) {
+                            complete[0] = true;
+                            cache.put(snapshot);
+                        }
                         return snapshot;
                     });
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
+        ScheduledFuture<?> pendingFirstPaint = firstPaint;
         work.whenComplete((snapshot, error) -> {
+            if (pendingFirstPaint != null) {
+                pendingFirstPaint.cancel(false);
+            }
             inFlight.set(null);
             if (error != null) {
                 LOG.log(Level.WARNING, "Fleet refresh failed", BoundedFanOut.unwrap(error));
-                result.completeExceptionally(BoundedFanOut.unwrap(error));
+                run.published().completeExceptionally(BoundedFanOut.unwrap(error));
+                run.done().completeExceptionally(BoundedFanOut.unwrap(error));
             } else {
                 LOG.fine(() -> "Fleet refreshed in " + snapshot.durationMillis() + " ms");
-                result.complete(snapshot);
+                run.published().complete(snapshot);
+                run.done().complete(snapshot);
             }
         });
     }
 
-    private CompletableFuture<EnvironmentHarvest> collect(EnvironmentConnection environment, Previous previous) {
+    private CompletableFuture<EnvironmentHarvest> collect(RefreshProgress progress) {
+        EnvironmentConnection environment = progress.environment();
+        Previous previous = progress.previous();
         long started = System.nanoTime();
         Instant at = clock.instant();
         return CompletableFuture.supplyAsync(() -> gateway.endpoints(environment), executor)
                 .thenCompose(endpoints -> {
                     Instant listedAt = clock.instant();
+                    progress.listed(endpoints, listedAt);
                     CompletableFuture<StacksOrError> stacks = CompletableFuture
                             .supplyAsync(() -> new StacksOrError(gateway.stacks(environment), null), executor)
                             // a failed stack list keeps the last known stacks, so none vanish or turn "external"
                             .exceptionally(error -> new StacksOrError(previous.stacksOf(environment.name()),
-                                    failure(error)));
+                                    failure(error)))
+                            .whenComplete((read, error) -> {
+                                if (read != null) {
+                                    progress.stacks(read.stacks(), read.error());
+                                }
+                            });
                     CompletableFuture<List<EndpointHarvest>> perEndpoint = BoundedFanOut.run(endpoints,
                             maxConcurrency, Duration.ofSeconds(endpointDeadlineSeconds), executor, timer,
-                            endpoint -> harvest(environment, endpoint, previous),
-                            (endpoint, error) -> previous.keep(environment.name(), endpoint, failure(error), 0));
+                            endpoint -> progress.endpointDone(harvest(environment, endpoint, previous)),
+                            (endpoint, error) -> progress.endpointDone(
+                                    previous.keep(environment.name(), endpoint, failure(error), 0)));
                     return perEndpoint.thenCombine(stacks, (harvests, stackResult) -> new EnvironmentHarvest(
                             environment.name(), environment.displayName(), environment.simulated(), harvests,
                             stackResult.stacks(), null, stackResult.error(), at, listedAt, millisSince(started)));
                 })
                 // the endpoint list failed: everything known before about this environment stays, as it was
                 .exceptionally(error -> new EnvironmentHarvest(environment.name(), environment.displayName(),
-                        environment.simulated(), previous.endpointsOf(environment.name()),
+                        environment.simulated(), previous.endpointsOf(environment.name(), false),
                         previous.stacksOf(environment.name()), failure(error), null, at,
                         previous.lastSuccessOf(environment.name()), millisSince(started)))
+                .thenApply(progress::finished)
                 .whenComplete((harvest, error) -> metrics.refreshed(environment.name(),
                         Duration.ofNanos(System.nanoTime() - started)));
     }
@@ -286,12 +350,15 @@ public class FleetCollector {
                     networks.getOrDefault(key, List.of()), error, millis);
         }
 
-        /** When the endpoint list itself failed: everything known before about that environment, as it was. */
-        List<EndpointHarvest> endpointsOf(String environment) {
+        /**
+         * Everything known before about that environment, as it was: when its endpoint list failed, or (pending)
+         * when it has not answered yet at the first-paint deadline.
+         */
+        List<EndpointHarvest> endpointsOf(String environment, boolean pending) {
             List<EndpointHarvest> kept = new ArrayList<>();
             for (FleetEndpoint endpoint : endpoints.values()) {
                 if (endpoint.environment().equals(environment)) {
-                    kept.add(keep(environment, endpoint.endpoint(), null, 0));
+                    kept.add(keep(environment, endpoint.endpoint(), null, 0, pending));
                 }
             }
             kept.sort(java.util.Comparator.comparingInt(h -> h.endpoint().id()));

@@ -57,7 +57,8 @@ public class Snapshots {
             }
             return cached.get();
         }
-        var first = collector.inFlight().orElseGet(collector::refresh);
+        // the first snapshot the refresh publishes: at the latest at its first-paint deadline
+        var first = collector.firstPublished();
         try {
             return first.get(firstSnapshotWaitSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
