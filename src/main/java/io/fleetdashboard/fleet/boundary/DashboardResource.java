@@ -52,8 +52,13 @@ public class DashboardResource {
                 {"Endpoints with stale data", c.endpointsStale()}, {"Containers", c.containersTotal()},
                 {"Containers running", c.containersRunning()}, {"Containers stopped", c.containersStopped()},
                 {"Containers healthy", c.containersHealthy()}, {"Containers unhealthy", c.containersUnhealthy()},
-                {"Containers restarting", c.containersRestarting()}, {"Stacks", c.stacks()},
-                {"Images", c.images()}};
+                {"Containers restarting", c.containersRestarting()},
+                {"Containers from Portainer snapshots (async edge)", c.containersFromPortainerSnapshot()},
+                {"Stacks managed by Portainer", c.stacksPortainer()},
+                {"Compose projects not managed by Portainer", c.composeProjectsUnmanaged()},
+                {"Images (distinct ids)", c.imagesDistinct()}, {"Images dangling (distinct ids)", c.imagesDangling()},
+                {"Images size (bytes, each distinct image once)", c.imagesDistinctSizeBytes()},
+                {"Image copies on endpoints", c.images()}};
         for (Object[] row : rows) {
             csv.append(row[0]).append(',').append(row[1]).append("\r\n");
         }

@@ -8,6 +8,7 @@ import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
+import io.fleetdashboard.ui.Sizes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -62,15 +63,20 @@ public class HomeView {
                 new Kpi("kpiEndpointsOffline", "Endpoints offline", c.endpointsOffline(),
                         c.endpointsStale() + " with stale data", c.endpointsOffline() > 0 ? "bad" : "neutral"),
                 new Kpi("kpiContainersRunning", "Containers running", c.containersRunning(),
-                        "of " + c.containersTotal(), "good"),
+                        "of " + c.containersTotal() + (c.containersFromPortainerSnapshot() > 0
+                                ? " · " + c.containersFromPortainerSnapshot() + " from Portainer snapshots (async edge)"
+                                : ""), "good"),
                 new Kpi("kpiContainersStopped", "Containers stopped", c.containersStopped(),
                         "not running", "neutral"),
                 new Kpi("kpiContainersUnhealthy", "Unhealthy", c.containersUnhealthy(),
                         c.containersHealthy() + " healthy", c.containersUnhealthy() > 0 ? "warn" : "neutral"),
                 new Kpi("kpiContainersRestarting", "Restarting", c.containersRestarting(), "crash loops",
                         c.containersRestarting() > 0 ? "bad" : "neutral"),
-                new Kpi("kpiStacks", "Stacks", c.stacks(), "managed and compose", "neutral"),
-                new Kpi("kpiImages", "Images", c.images(), "on reachable endpoints", "neutral"));
+                new Kpi("kpiStacks", "Stacks", c.stacksPortainer(), "managed by Portainer · "
+                        + c.composeProjectsUnmanaged() + " other compose projects", "neutral"),
+                new Kpi("kpiImages", "Images", c.imagesDistinct(), "distinct · " + c.imagesDangling() + " dangling · "
+                        + Sizes.bytes(c.imagesDistinctSizeBytes()) + " · " + c.images() + " copies on endpoints",
+                        "neutral"));
     }
 
     /** Chart.js configuration for the endpoint status doughnut. */

@@ -26,6 +26,9 @@ public final class Views {
     /**
      * The headline numbers and how far to trust them. ageSeconds counts from dataAsOf, the oldest environment's
      * last successful read; the environments/endpoints counts say which parts are not from this refresh.
+     * stacks = stacksPortainer + composeProjectsUnmanaged; images counts image copies (one per endpoint),
+     * imagesDistinct distinct image ids; containersFromPortainerSnapshot is the part of containersTotal read from
+     * Portainer's stored snapshots of async edge agents (containersLive the rest).
      */
     public record Summary(int environments, int endpointsTotal, int endpointsOnline, int endpointsOffline,
                           int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
@@ -34,7 +37,10 @@ public final class Views {
                           boolean restored, boolean refreshing, long durationMillis, boolean demo,
                           int environmentsFailed, int environmentsStacksFailed, int endpointsFailed,
                           int endpointsPending, int endpointsFromPortainerSnapshot,
-                          Long portainerSnapshotsOldestAgeSeconds, int endpointsStale) {
+                          Long portainerSnapshotsOldestAgeSeconds, int endpointsStale,
+                          int containersLive, int containersFromPortainerSnapshot, int stacksPortainer,
+                          int composeProjectsUnmanaged, int imagesDistinct, int imagesDangling,
+                          long imagesDistinctSizeBytes, int imageCopies, long imageCopiesSizeBytes) {
 
         static Summary of(FleetCounts c, SnapshotStatus s) {
             Freshness f = s.freshness();
@@ -47,7 +53,10 @@ public final class Views {
                     s.dataAsOf(), s.ageSeconds(), s.stale(), s.degraded(), s.restored(), s.refreshing(),
                     s.durationMillis(), s.demo(), f.environmentsFailed(), f.environmentsStacksFailed(),
                     f.endpointsFailed(), f.endpointsPending(), f.endpointsFromPortainerSnapshot(), oldestStored,
-                    c.endpointsStale());
+                    c.endpointsStale(), c.containersTotal() - c.containersFromPortainerSnapshot(),
+                    c.containersFromPortainerSnapshot(), c.stacksPortainer(), c.composeProjectsUnmanaged(),
+                    c.imagesDistinct(), c.imagesDangling(), c.imagesDistinctSizeBytes(), c.images(),
+                    c.imageCopiesSizeBytes());
         }
     }
 
@@ -72,13 +81,13 @@ public final class Views {
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
                            String status, Instant lastCheckIn, String agentVersion, String url, String dataSource,
                            Instant dataAt, Instant lastReadAt, boolean pending, int containers, int running,
-                           Error error, long fetchMillis) {
+                           int imagesDistinct, Error error, long fetchMillis) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
                     ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
                     ep.url(), lower(e.dataSource().name()), e.dataAt(), e.lastReadAt(), e.pending(),
-                    e.containers(), e.running(),
+                    e.containers(), e.running(), e.images(),
                     Error.of(e.error()), e.fetchMillis());
         }
     }

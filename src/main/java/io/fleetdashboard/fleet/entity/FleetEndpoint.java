@@ -12,10 +12,12 @@ import java.time.Instant;
  *                   async edge agent, or older than the snapshot when kept from before
  * @param lastReadAt when the dashboard last read it successfully (null: never)
  * @param pending    still being read when this snapshot was published; its data is the last known
+ * @param images     distinct image ids on it
  * @param error      the last failure reading its data in this refresh, or null
  */
 public record FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
-                            Instant lastReadAt, boolean pending, int containers, int running, FetchError error,
+                            Instant lastReadAt, boolean pending, int containers, int running, int images,
+                            FetchError error,
                             long fetchMillis) implements Serializable {
 
     public String name() {

@@ -65,6 +65,9 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
         int online = 0, running = 0, healthy = 0, unhealthy = 0, restarting = 0, staleEndpoints = 0;
         int environmentsFailed = 0, stacksFailed = 0, endpointsFailed = 0, pending = 0, fromPortainerSnapshot = 0;
+        int containersFromStored = 0;
+        long copiesSize = 0;
+        Map<String, Image> distinctImages = new HashMap<>();
         Instant dataAsOf = null, oldestPortainerSnapshot = null;
         List<Attention> attention = new ArrayList<>();
 
@@ -114,6 +117,11 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 if (current) {
                     for (Image image : eh.images()) {
                         images.add(new FleetImage(env, endpointKey, eh.endpoint().name(), image));
+                        distinctImages.putIfAbsent(image.id(), image);
+                        copiesSize += image.size();
+                    }
+                    if (eh.dataSource() == DataSource.PORTAINER_SNAPSHOT) {
+                        containersFromStored += eh.containers().size();
                     }
                     for (Network network : eh.networks()) {
                         networks.add(new FleetNetwork(env, endpointKey, network));
@@ -148,7 +156,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                     staleEndpoints++;
                 }
                 endpoints.add(new FleetEndpoint(endpointKey, env, eh.endpoint(), eh.dataSource(), eh.dataAt(),
-                        eh.lastReadAt(), eh.pending(), eh.containers().size(), endpointRunning, eh.error(),
+                        eh.lastReadAt(), eh.pending(), eh.containers().size(), endpointRunning,
+                        (int) eh.images().stream().map(Image::id).distinct().count(), eh.error(),
                         eh.fetchMillis()));
             }
             for (Stack stack : harvest.stacks()) {
@@ -191,9 +200,13 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         }
         Freshness freshness = new Freshness(dataAsOf, environmentsFailed, stacksFailed, endpointsFailed, pending,
                 fromPortainerSnapshot, oldestPortainerSnapshot);
+        int stacksManaged = (int) stacks.stream().filter(s -> !s.external()).count();
         FleetCounts counts = new FleetCounts(harvests.size(), endpoints.size(), online, endpoints.size() - online,
                 containers.size(), running, containers.size() - running, healthy, unhealthy, restarting,
-                stacks.size(), images.size(), staleEndpoints);
+                stacks.size(), images.size(), staleEndpoints, containersFromStored, stacksManaged,
+                stacks.size() - stacksManaged, distinctImages.size(),
+                (int) distinctImages.values().stream().filter(Image::dangling).count(),
+                distinctImages.values().stream().mapToLong(Image::size).sum(), copiesSize);
         attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
                 List.copyOf(containers), List.copyOf(offlineContainers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,

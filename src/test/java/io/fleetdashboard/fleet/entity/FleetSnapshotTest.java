@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.Image;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StackType;
 import java.time.Instant;
@@ -34,7 +35,29 @@ class FleetSnapshotTest {
     @Test
     void countsAreComputedOnceFromTheHarvest() {
         FleetCounts counts = FleetSnapshot.assemble(NOW, 50, false, List.of(prod)).counts();
-        assertEquals(new FleetCounts(1, 2, 1, 1, 4, 2, 2, 1, 1, 1, 3, 2, 0), counts);
+        assertEquals(new FleetCounts(1, 2, 1, 1, 4, 2, 2, 1, 1, 1, 3, 2, 0, 0, 2, 1, 2, 0, 2000, 2000), counts);
+    }
+
+    @Test
+    void imagesAreCountedByDistinctIdAcrossTheFleetAndStoredSnapshotContainersApart() {
+        Image shared = image("shared");
+        Image dangling = new Image("sha256:old", List.of(), 500, NOW, true);
+        var edge = new EndpointHarvest(io.fleetdashboard.fleet.Fixtures.asyncEdge(3), DataSource.PORTAINER_SNAPSHOT,
+                NOW.minusSeconds(60), NOW, false, List.of(container("e", ContainerState.RUNNING, "Up 1 hour", null)),
+                List.of(shared, dangling), List.of(), null, 1);
+        var agent = new EndpointHarvest(agent(4, true), DataSource.LIVE, NOW, NOW, false, List.of(),
+                List.of(shared), List.of(), null, 1);
+        var env = new EnvironmentHarvest("e", "E", false, List.of(edge, agent), List.of(), null, null, NOW, NOW, 1);
+
+        FleetCounts counts = FleetSnapshot.assemble(NOW, 1, false, List.of(env)).counts();
+
+        assertEquals(3, counts.images(), "copies: one per endpoint");
+        assertEquals(2, counts.imagesDistinct());
+        assertEquals(1, counts.imagesDangling());
+        assertEquals(1500, counts.imagesDistinctSizeBytes(), "each distinct image once");
+        assertEquals(2500, counts.imageCopiesSizeBytes());
+        assertEquals(1, counts.containersFromPortainerSnapshot());
+        assertEquals(1, counts.containersTotal(), "the stored snapshot's containers are part of the total");
     }
 
     @Test

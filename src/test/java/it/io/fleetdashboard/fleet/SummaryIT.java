@@ -17,7 +17,8 @@ class SummaryIT {
 
     private static final List<String> COUNTS = List.of("environments", "endpointsTotal", "endpointsOnline",
             "endpointsOffline", "containersTotal", "containersRunning", "containersStopped", "containersHealthy",
-            "containersUnhealthy", "containersRestarting", "stacks", "images");
+            "containersUnhealthy", "containersRestarting", "stacks", "images", "imagesDistinct", "imagesDangling",
+            "stacksPortainer", "composeProjectsUnmanaged", "containersFromPortainerSnapshot");
 
     @BeforeAll
     static void freshWorld() {
@@ -38,6 +39,13 @@ class SummaryIT {
                 .orElse("missing"), "every API answer says so");
         assertTrue(summary.getInt("containersTotal") > 0);
         assertTrue(summary.getInt("endpointsOffline") > 0, "the simulator has offline edge endpoints");
+        assertTrue(summary.getInt("imagesDistinct") < summary.getInt("images"),
+                "endpoints share images: distinct ids are fewer than copies");
+        assertEquals(summary.getInt("stacks"), summary.getInt("stacksPortainer")
+                + summary.getInt("composeProjectsUnmanaged"));
+        assertEquals(summary.getInt("containersTotal"), summary.getInt("containersLive")
+                + summary.getInt("containersFromPortainerSnapshot"));
+        assertTrue(summary.getInt("containersFromPortainerSnapshot") > 0, "the simulator has async edge agents");
     }
 
     @Test
