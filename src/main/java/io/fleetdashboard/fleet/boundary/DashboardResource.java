@@ -69,6 +69,13 @@ public class DashboardResource {
     }
 
     @GET
+    @Path("attention")
+    @Operation(summary = "What needs attention, worst first: a few items per kind and the count of every kind")
+    public Views.AttentionList attention() {
+        return Views.AttentionList.of(snapshots.current());
+    }
+
+    @GET
     @Path("overview")
     @Operation(summary = "Summary, environments and the first page of endpoints, containers and stacks in one call")
     public Views.Overview overview(@BeanParam Paging paging) {

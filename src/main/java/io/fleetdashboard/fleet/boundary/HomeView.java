@@ -121,8 +121,28 @@ public class HomeView {
         return snapshot.environments().stream().map(e -> new EnvironmentRow(e, clock)).toList();
     }
 
+    /** Worst first, a few per kind, each kind followed by "and N more …" when the snapshot has more of it. */
     public List<AttentionRow> getAttention() {
-        return snapshot.attention().stream().map(AttentionRow::new).toList();
+        List<AttentionRow> rows = new java.util.ArrayList<>();
+        List<Attention> items = snapshot.attention();
+        for (int i = 0; i < items.size(); i++) {
+            Attention item = items.get(i);
+            rows.add(new AttentionRow(item, null));
+            boolean lastOfKind = i + 1 == items.size() || items.get(i + 1).kind() != item.kind();
+            int shown = (int) items.stream().filter(a -> a.kind() == item.kind()).count();
+            int more = snapshot.attentionCounts().getOrDefault(item.kind(), 0) - shown;
+            if (lastOfKind && more > 0) {
+                rows.add(new AttentionRow(item, "and " + more + " more " + item.kind().plural()));
+            }
+        }
+        return rows;
+    }
+
+    /** "2 endpoints could not be read · 5 endpoints offline · …": the count of every kind, worst first. */
+    public String getAttentionCounts() {
+        return snapshot.attentionCounts().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().plural())
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private static String color(ContainerState state) {
@@ -222,9 +242,20 @@ public class HomeView {
 
     public static final class AttentionRow {
         private final Attention attention;
+        private final String more;
 
-        AttentionRow(Attention attention) {
+        /** more: set for the "and N more …" row that closes a kind. */
+        AttentionRow(Attention attention, String more) {
             this.attention = attention;
+            this.more = more;
+        }
+
+        public boolean isMore() {
+            return more != null;
+        }
+
+        public String getMore() {
+            return more;
         }
 
         public String getSeverity() {
@@ -242,6 +273,8 @@ public class HomeView {
         public String getIcon() {
             return switch (attention.kind()) {
                 case REFRESH_FAILED -> "pi pi-times-circle";
+                case STACKS_FAILED -> "pi pi-clone";
+                case EXITED_NON_ZERO -> "pi pi-stop-circle";
                 case CRASH_LOOP -> "pi pi-replay";
                 case ENDPOINT_OFFLINE -> "pi pi-power-off";
                 case ENDPOINT_ERROR -> "pi pi-exclamation-triangle";

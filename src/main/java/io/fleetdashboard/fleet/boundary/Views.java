@@ -121,6 +121,20 @@ public final class Views {
         }
     }
 
+    /** The attention list: a few items per kind, worst first, and the count of every kind. */
+    public record AttentionList(java.util.Map<String, Integer> counts, List<AttentionItem> items) {
+        static AttentionList of(io.fleetdashboard.fleet.entity.FleetSnapshot snapshot) {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            snapshot.attentionCounts().forEach((kind, count) -> counts.put(lower(kind.name()), count));
+            return new AttentionList(counts, snapshot.attention().stream().map(a -> new AttentionItem(
+                    lower(a.kind().name()), lower(a.severity().name()), a.title(), a.detail(), a.subject()))
+                    .toList());
+        }
+    }
+
+    public record AttentionItem(String kind, String severity, String title, String detail, String subject) {
+    }
+
     public record Overview(Summary summary, List<Environment> environments, Page<Endpoint> endpoints,
                            Page<ContainerRow> containers, Page<StackRow> stacks) {
     }

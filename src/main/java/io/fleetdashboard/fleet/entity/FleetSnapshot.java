@@ -30,7 +30,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                             List<FleetContainer> offlineContainers, List<FleetStack> stacks,
                             List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
                             Map<ContainerState, Integer> containersByState, List<Attention> attention,
-                            Freshness freshness)
+                            Map<Attention.Kind, Integer> attentionCounts, Freshness freshness)
         implements Serializable {
 
     /**
@@ -40,13 +40,13 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
     public FleetSnapshot {
         java.util.Objects.requireNonNull(takenAt, "takenAt");
         for (Object part : new Object[] {environments, endpoints, containers, offlineContainers, stacks, images,
-                networks, counts, containersByState, attention, freshness}) {
+                networks, counts, containersByState, attention, attentionCounts, freshness}) {
             java.util.Objects.requireNonNull(part, "a snapshot written by another version");
         }
     }
 
-    /** How many attention items a snapshot keeps: the Home page shows them all. */
-    public static final int ATTENTION_LIMIT = 10;
+    /** How many attention items a snapshot keeps per kind (worst first); attentionCounts has them all. */
+    public static final int ATTENTION_PER_KIND = 5;
     private static final java.time.Duration STALE_STORED_SNAPSHOT = java.time.Duration.ofHours(1);
 
     public static String endpointKey(String environment, int endpointId) {
@@ -99,6 +99,13 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                         attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP,
                                 c.name() + " is crash-looping", c.status() + " on " + eh.endpoint().name(),
                                 endpointKey + ":" + c.id()));
+                    }
+                    if ((c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD)
+                            && c.exitCode() != null && c.exitCode() != 0) {
+                        attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO,
+                                c.name() + " exited with code " + c.exitCode(), (c.exitCode() == 137
+                                ? "killed (SIGKILL: often out of memory) · " : "") + c.status() + " on "
+                                + eh.endpoint().name(), endpointKey + ":" + c.id()));
                     }
                     if (c.health() == ContainerHealth.HEALTHY) {
                         healthy++;
@@ -180,7 +187,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                         : "; showing its data from " + harvest.lastSuccessAt()), env));
             } else if (harvest.stacksError() != null) {
                 stacksFailed++;
-                attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.REFRESH_FAILED,
+                attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.STACKS_FAILED,
                         "Stacks of " + harvest.displayName() + " could not be read",
                         harvest.stacksError().message() + "; the last known stacks are shown", env));
             }
@@ -208,10 +215,17 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 (int) distinctImages.values().stream().filter(Image::dangling).count(),
                 distinctImages.values().stream().mapToLong(Image::size).sum(), copiesSize);
         attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
+        Map<Attention.Kind, Integer> attentionCounts = new EnumMap<>(Attention.Kind.class);
+        List<Attention> attentionKept = new ArrayList<>();
+        for (Attention item : attention) {
+            if (attentionCounts.merge(item.kind(), 1, Integer::sum) <= ATTENTION_PER_KIND) {
+                attentionKept.add(item);
+            }
+        }
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
                 List.copyOf(containers), List.copyOf(offlineContainers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
                 Collections.unmodifiableMap(new EnumMap<>(byState)),
-                List.copyOf(attention.subList(0, Math.min(ATTENTION_LIMIT, attention.size()))), freshness);
+                List.copyOf(attentionKept), Collections.unmodifiableMap(attentionCounts), freshness);
     }
 
     private static String offlineDetail(EndpointHarvest harvest, String environment) {

@@ -105,20 +105,30 @@ class FleetSnapshotTest {
     }
 
     @Test
-    void theAttentionListIsRankedWorstFirstAndCapped() {
+    void theAttentionListIsRankedWorstFirstAndCappedPerKindWithCounts() {
         FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
-        assertEquals(List.of(Attention.Kind.CRASH_LOOP, Attention.Kind.ENDPOINT_OFFLINE, Attention.Kind.UNHEALTHY),
+        assertEquals(List.of(Attention.Kind.ENDPOINT_OFFLINE, Attention.Kind.CRASH_LOOP, Attention.Kind.UNHEALTHY),
                 snapshot.attention().stream().map(Attention::kind).toList());
-        assertEquals("prod:1:d", snapshot.attention().get(0).subject());
+        assertEquals("prod:2", snapshot.attention().get(0).subject());
 
         var many = new java.util.ArrayList<EndpointHarvest>();
         for (int i = 0; i < 30; i++) {
             many.add(new EndpointHarvest(agent(100 + i, false), DataSource.NONE, null, null, false, List.of(), List.of(),
                     List.of(), null, 0));
         }
+        many.add(new EndpointHarvest(agent(7, true), DataSource.LIVE, NOW, NOW, false, List.of(
+                new io.fleetdashboard.portainer.entity.Container("x", "c-x", "nginx", "sha256:x",
+                        ContainerState.EXITED, "Exited (137) 2 minutes ago",
+                        io.fleetdashboard.portainer.entity.ContainerHealth.NONE, 137, NOW, List.of(), null, null,
+                        List.of())), List.of(), List.of(), null, 1));
         var big = new EnvironmentHarvest("big", "Big", false, many, List.of(), null, null, NOW, NOW, 1);
-        assertEquals(FleetSnapshot.ATTENTION_LIMIT,
-                FleetSnapshot.assemble(NOW, 1, false, List.of(big)).attention().size());
+        FleetSnapshot crowded = FleetSnapshot.assemble(NOW, 1, false, List.of(big));
+        assertEquals(30, crowded.attentionCounts().get(Attention.Kind.ENDPOINT_OFFLINE), "every one is counted");
+        assertEquals(FleetSnapshot.ATTENTION_PER_KIND, crowded.attention().stream()
+                .filter(a -> a.kind() == Attention.Kind.ENDPOINT_OFFLINE).count());
+        Attention exited = crowded.attention().get(crowded.attention().size() - 1);
+        assertEquals(Attention.Kind.EXITED_NON_ZERO, exited.kind(), "30 offline endpoints do not hide it");
+        assertTrue(exited.detail().contains("out of memory"), exited.detail());
     }
 
     @Test
@@ -127,6 +137,6 @@ class FleetSnapshotTest {
         org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new FleetSnapshot(
                 good.takenAt(), 1, false, good.environments(), good.endpoints(), good.containers(), null,
                 good.stacks(), good.images(), good.networks(), good.counts(), good.containersByState(),
-                good.attention(), good.freshness()));
+                good.attention(), good.attentionCounts(), good.freshness()));
     }
 }

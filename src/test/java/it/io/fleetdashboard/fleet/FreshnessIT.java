@@ -77,6 +77,10 @@ class FreshnessIT {
                 .filter(e -> e.getString("status").equals("online") && !e.getBoolean("asyncEdge"))
                 .forEach(e -> assertEquals("previous", e.getString("dataSource"), e.toString()));
 
+        JsonObject attention = object("/api/v1/dashboard/attention");
+        assertEquals(1, attention.getJsonObject("counts").getInt("refresh_failed"), attention.toString());
+        assertEquals("refresh_failed", attention.getJsonArray("items").getJsonObject(0).getString("kind"));
+
         JsonObject ready = object("/health/ready").getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .filter(c -> c.getString("name").equals("fleet")).findFirst().orElseThrow();
         assertEquals("UP", ready.getString("status"), "the last known fleet can still be served");

@@ -49,6 +49,22 @@ class SummaryIT {
     }
 
     @Test
+    void theAttentionListCoversTheWholeFleetWithACountPerKind() {
+        JsonObject truth = object("/simulator/control/truth");
+        JsonObject attention = object("/api/v1/dashboard/attention");
+        JsonObject counts = attention.getJsonObject("counts");
+        assertEquals(truth.getInt("endpointsOffline"), counts.getInt("endpoint_offline"));
+        assertEquals(truth.getInt("containersUnhealthy"), counts.getInt("unhealthy"));
+        assertEquals(truth.getInt("containersRestarting"), counts.getInt("crash_loop"));
+        assertTrue(counts.getInt("endpoint_offline") > 5, "more than fit in the list: " + counts);
+        long offlineShown = attention.getJsonArray("items").stream()
+                .filter(i -> i.asJsonObject().getString("kind").equals("endpoint_offline")).count();
+        assertEquals(5, offlineShown, "a few per kind, so one kind never hides the others");
+        assertEquals("endpoint_offline", attention.getJsonArray("items").getJsonObject(0).getString("kind"),
+                "worst first");
+    }
+
+    @Test
     void listsAreFilteredSortedAndPagedWithATotal() {
         JsonObject summary = object("/api/v1/dashboard/summary");
         JsonObject page = object("/api/v1/containers?state=running&limit=7&offset=3&sort=name");
