@@ -26,16 +26,9 @@ class FreshnessIT {
             "containersRunning", "containersUnhealthy", "stacks", "images");
 
     @BeforeEach
-    void healthyFleet() {
-        Api.simulator("config", Api.DEFAULT_WORLD);
-        Api.post("/simulator/control/faults", "[]");
-        refresh();
-    }
-
     @AfterEach
-    void restore() {
-        Api.post("/simulator/control/faults", "[]");
-        refresh();
+    void healthyFleet() {
+        Api.healthyFleet();
     }
 
     private static JsonObject environment(JsonObject refreshResultOrOverview, String name) {

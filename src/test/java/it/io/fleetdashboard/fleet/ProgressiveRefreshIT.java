@@ -1,7 +1,6 @@
 package it.io.fleetdashboard.fleet;
 
 import static it.io.fleetdashboard.Api.object;
-import static it.io.fleetdashboard.Api.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,16 +22,9 @@ import org.junit.jupiter.api.Test;
 class ProgressiveRefreshIT {
 
     @BeforeEach
-    void healthyFleet() {
-        Api.simulator("config", Api.DEFAULT_WORLD);
-        Api.post("/simulator/control/faults", "[]");
-        refresh();
-    }
-
     @AfterEach
-    void restore() {
-        Api.post("/simulator/control/faults", "[]");
-        refresh();
+    void healthyFleet() {
+        Api.healthyFleet();
     }
 
     private static JsonObject endpoint(String environment, int id) {
