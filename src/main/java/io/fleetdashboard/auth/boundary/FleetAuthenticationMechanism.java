@@ -82,6 +82,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
         SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), false,
                 sessionPolicy.timeoutSeconds(false), System.currentTimeMillis());
         request.setAttribute(Sessions.REQUEST_USER, user);
+        request.setAttribute(Sessions.BASIC, Boolean.TRUE);
         return context.notifyContainerAboutLogin(user.getUsername(), user.getRole().groupNames());
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdashboard.auth.boundary;
 
+import io.fleetdashboard.auth.control.RequestPaths;
 import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ final class Sessions {
     static final String LOCKED_SECONDS = "io.fleetdashboard.auth.lockedSeconds";
     /** Request attribute: the session's sign-in ran out on this request. */
     static final String EXPIRED = "io.fleetdashboard.auth.expired";
+    /** Request attribute: present when this request was authenticated by HTTP Basic, not by the session. */
+    static final String BASIC = "io.fleetdashboard.auth.basic";
     /** Request attribute: the user's last activity before this request touched it (see SessionView). */
     static final String PREVIOUS_ACTIVITY = "io.fleetdashboard.auth.previousActivity";
 
@@ -44,7 +47,7 @@ final class Sessions {
         }
         session.setAttribute(USER, user);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, user.getTimeoutSeconds() + CONTAINER_MARGIN_SECONDS));
-        if (user.isKeepSignedIn() || request.isSecure()) {
+        if (user.isKeepSignedIn() || secure(request)) {
             response.addCookie(sessionCookie(request, session.getId(), user.isKeepSignedIn() ? (int) user.getTimeoutSeconds() : -1));
         }
     }
@@ -62,16 +65,27 @@ final class Sessions {
         Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, value);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(secure(request));
         cookie.setMaxAge(maxAge);
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
 
+    /** The canonical path the container dispatches on: what every access decision is made on. */
     static String path(HttpServletRequest request) {
+        return RequestPaths.canonical(request.getServletPath(), request.getPathInfo());
+    }
+
+    /** The request URI as sent (undecoded), without the context root. */
+    static String rawPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         String path = uri.substring(Math.min(context.length(), uri.length()));
         return path.isEmpty() ? "/" : path;
+    }
+
+    /** Secure as the client sees it: HTTPS here, or at a TLS-terminating proxy that remoteIp trusts. */
+    static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getScheme());
     }
 }
