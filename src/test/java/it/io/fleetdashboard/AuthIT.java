@@ -36,7 +36,7 @@ public class AuthIT {
     static final String HTTPS = System.getProperty("it.https.url", "https://localhost:9543");
     static final String USERNAME = System.getProperty("it.username", "admin");
     static final String KEY = System.getProperty("it.key", "it-secret-key");
-    static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    public static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     static final Pattern SESSION_COOKIE = Pattern.compile("^JSESSIONID=([^;]*)");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -148,10 +148,11 @@ public class AuthIT {
     }
 
     @Test
-    void keepMeSignedInMakesAPersistentCookieAndHttpsMakesItSecure() throws Exception {
+    void keepMeSignedInMakesAPersistentRememberMeCookieAndHttpsMakesCookiesSecure() throws Exception {
         SignInResult kept = signIn(http, BASE, true);
-        String last = kept.sessionCookies.get(kept.sessionCookies.size() - 1);
-        assertTrue(last.contains("Max-Age=2592000") || last.contains("Expires="), last);
+        String remembered = kept.response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("FLEET_REMEMBER_ME=")).findFirst().orElse("");
+        assertTrue(remembered.contains("Max-Age=2592000") || remembered.contains("Expires="), remembered);
 
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[] {new X509TrustManager() {
@@ -167,9 +168,14 @@ public class AuthIT {
         }}, new SecureRandom());
         System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll).build();
-        SignInResult secure = signIn(https, HTTPS, false);
-        String lastSecure = secure.sessionCookies.get(secure.sessionCookies.size() - 1);
-        assertTrue(lastSecure.contains("Secure"), lastSecure);
+        SignInResult secure = signIn(https, HTTPS, true);
+        String rememberedSecure = secure.response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("FLEET_REMEMBER_ME=")).findFirst().orElse("");
+        assertTrue(rememberedSecure.contains("Secure"), rememberedSecure);
+        // The session the Secure cookie names is the signed-in one.
+        assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/index.xhtml"))
+                .header("Cookie", "JSESSIONID=" + secure.sessionAfter).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
@@ -253,7 +259,7 @@ public class AuthIT {
         return at < 0 ? page : page.substring(at, Math.min(page.length(), at + 600));
     }
 
-    static String sessionId(List<String> setCookies) {
+    public static String sessionId(List<String> setCookies) {
         String id = null;
         for (String cookie : setCookies) {
             Matcher m = SESSION_COOKIE.matcher(cookie);

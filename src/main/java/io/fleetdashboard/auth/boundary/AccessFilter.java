@@ -40,6 +40,9 @@ public class AccessFilter extends HttpFilter {
     @Inject
     StaticCredentials credentials;
 
+    @Inject
+    RememberedSignIn remembered;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -71,6 +74,10 @@ public class AccessFilter extends HttpFilter {
             return;
         }
         SignedInUser user = Sessions.user(request);
+        if (user == null && request.getUserPrincipal() != null) {
+            // Signed in by the remember-me cookie (after a restart, or in a new browser session): start the session.
+            user = remembered.resume(request, response);
+        }
         if (user == null) {
             unauthenticated(request, response, rule, path);
             return;

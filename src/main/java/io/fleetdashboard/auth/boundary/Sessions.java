@@ -37,7 +37,11 @@ final class Sessions {
         return session == null ? null : (SignedInUser) session.getAttribute(USER);
     }
 
-    /** A new session id (no fixation), the user in it, and a cookie that lives as long as the sign-in may. */
+    /**
+     * A new session id (no fixation) and the user in it. The session cookie is the container's, a browser-session
+     * cookie ("keep me signed in" is the remember-me cookie's job, see RememberedSignIn); Liberty marks it Secure
+     * only by configuration (DASHBOARD_SECURE_COOKIES, server.xml), see SecurityHeadersFilter.
+     */
     static void start(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -47,9 +51,6 @@ final class Sessions {
         }
         session.setAttribute(USER, user);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, user.getTimeoutSeconds() + CONTAINER_MARGIN_SECONDS));
-        if (user.isKeepSignedIn() || secure(request)) {
-            response.addCookie(sessionCookie(request, session.getId(), user.isKeepSignedIn() ? (int) user.getTimeoutSeconds() : -1));
-        }
     }
 
     static void end(HttpServletRequest request, HttpServletResponse response) {

@@ -57,8 +57,11 @@ public class StaticCredentials {
     private String adminUsername;
     private boolean generated;
 
-    /** One user: digests only, compared in constant time. */
-    private record StaticUser(String username, Role role, byte[] usernameDigest, byte[] keyDigest) {
+    /**
+     * One user: digests only, compared in constant time; the fingerprint ties stored sign-ins (remember-me tokens)
+     * to this key, so changing a key retires them.
+     */
+    private record StaticUser(String username, Role role, byte[] usernameDigest, byte[] keyDigest, String fingerprint) {
     }
 
     @PostConstruct
@@ -109,7 +112,43 @@ public class StaticCredentials {
     }
 
     private void add(String username, Role role, String key) {
-        users.add(new StaticUser(username, role, sha256(username.toLowerCase(Locale.ROOT)), sha256(key)));
+        users.add(new StaticUser(username, role, sha256(username.toLowerCase(Locale.ROOT)), sha256(key),
+                fingerprint(username, key)));
+    }
+
+    /**
+     * A slow one-way value of user and key (PBKDF2, computed once per start): stored beside remember-me tokens, it
+     * says whether the key is still the one the token was issued under, without making the key cheap to guess from
+     * a copy of the database.
+     */
+    static String fingerprint(String username, String key) {
+        try {
+            byte[] salt = ("fleet-dashboard/remember-me/" + username.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+            javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(key.toCharArray(), salt, 210_000, 256);
+            byte[] value = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            spec.clearPassword();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** The fingerprint of a configured user's current key (see fingerprint), empty for a user that does not exist. */
+    public Optional<String> fingerprint(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return users.stream().filter(u -> u.username().equalsIgnoreCase(username.trim())).findFirst()
+                .map(StaticUser::fingerprint);
+    }
+
+    /** The role a configured user has now, empty for a user that does not exist. */
+    public Optional<Role> role(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return users.stream().filter(u -> u.username().equalsIgnoreCase(username.trim())).findFirst()
+                .map(StaticUser::role);
     }
 
     /** True when the admin exists; without one the dashboard is not configured, whatever else is set. */

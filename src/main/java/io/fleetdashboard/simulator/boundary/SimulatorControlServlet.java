@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config | spike,
  * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
  * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the
- * simulator is not running; POSTs take Content-Type application/json only (415 otherwise). Access (admin only) is
+ * simulator is not running; a POST with a body takes Content-Type application/json only (415 otherwise). Access (admin only) is
  * decided by the central security layer.
  */
 @WebServlet("/simulator/control/*")
@@ -63,8 +63,9 @@ public class SimulatorControlServlet extends HttpServlet {
             error(response, 404, "Simulator not running");
             return;
         }
-        // JSON only: a cross-site form can send text/plain or form encodings, never application/json.
-        if (!isJson(request.getContentType())) {
+        // A body must be JSON: a cross-site form can send text/plain or form encodings, never application/json.
+        boolean bodyless = request.getContentLengthLong() == 0 && request.getContentType() == null;
+        if (!bodyless && !isJson(request.getContentType())) {
             error(response, 415, "Send the request with Content-Type: application/json");
             return;
         }
