@@ -173,6 +173,20 @@ public final class Server {
     }
 
     /** Percentile (0..100) of a sample, nearest rank. */
+    /** Sequential signed-in GETs of the Home page (full render); each one's milliseconds. */
+    public static double[] timeHome(HttpClient browser, int n) throws Exception {
+        double[] millis = new double[n];
+        for (int i = 0; i < n; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = browser.send(homeRequest(), HttpResponse.BodyHandlers.ofString());
+            millis[i] = millisSince(started);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Home page answered " + response.statusCode());
+            }
+        }
+        return millis;
+    }
+
     public static double percentile(double[] values, double p) {
         if (values.length == 0) {
             return Double.NaN;
