@@ -51,6 +51,7 @@ public final class ScrapeFigures {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong pageFailures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(SCRAPERS);
         double[] stormed;
         long started;
@@ -76,7 +77,7 @@ public final class ScrapeFigures {
             ok.set(0);
             errors.set(0);
             started = System.nanoTime();
-            stormed = Server.timeHome(browser, PAGES);
+            stormed = Server.timeHome(browser, PAGES, pageFailures);
             seconds = (System.nanoTime() - started) / 1e9;
             stop.set(true);
             for (Future<?> f : running) {
@@ -90,6 +91,7 @@ public final class ScrapeFigures {
         p.put("scrapers", SCRAPERS);
         p.put("pages", PAGES);
         p.put("seededSamples", seeded);
+        p.put("pageFailuresRepeated", pageFailures.get());
         p.put("quietP90Ms", percentile(quiet, 90));
         p.put("stormP90Ms", percentile(stormed, 90));
         p.put("client", "sequential signed-in GET /index.xhtml; scrapers: closed-loop GET /metrics, "
