@@ -10,6 +10,9 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ErrorView {
 
+    /** What a request that tried to change a read-only resource is told (page and API alike). */
+    public static final String READ_ONLY = "This address can only be read; nothing here can be changed.";
+
     @Inject
     FacesContext faces;
 
@@ -24,6 +27,12 @@ public class ErrorView {
         }
         if (Integer.valueOf(403).equals(status)) {
             return "Your role does not allow this page.";
+        }
+        if (Integer.valueOf(405).equals(status)) {
+            return READ_ONLY;
+        }
+        if (Integer.valueOf(400).equals(status)) {
+            return "The address is not valid. Please go back and try again.";
         }
         return "Something went wrong. Please try again.";
     }

@@ -3,6 +3,7 @@ package io.fleetdashboard.ui;
 import io.fleetdashboard.auth.boundary.SessionView;
 import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.auth.control.UserPreferences;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.environments.control.DemoMode;
 import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
@@ -119,8 +120,14 @@ public class ShellView {
         return snapshot().map(s -> snapshots.status(s).stale()).orElse(false);
     }
 
-    /** The refresh button: collect a new snapshot now (or join the refresh running) and wait for it. */
+    /** True when the refresh button may be used: an operator action, like its API twin POST /api/v1/refresh. */
+    public boolean isRefreshAllowed() {
+        return currentUser.has(Role.OPERATOR);
+    }
+
+    /** The refresh button: collect a new snapshot now (or join the refresh running) and wait for it (operators). */
     public void refresh() {
+        currentUser.require(Role.OPERATOR);
         this.snapshot = null; // read again when the page renders: it must show the new snapshot's age
         try {
             var snapshot = collector.refresh().get(REFRESH_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
@@ -146,7 +153,8 @@ public class ShellView {
 
     /**
      * The auto-refresh poll: re-renders from the cache at once (never waits on Portainer), and starts a background
-     * refresh when the snapshot is older than the chosen period. Not user activity: it does not extend the session.
+     * refresh when the snapshot is older than the chosen period, for operators (a viewer's page shows what the
+     * scheduled refresh collected). Not user activity: it does not extend the session.
      */
     public void autoRefresh() {
         session.doesNotCountAsActivity();
@@ -154,7 +162,7 @@ public class ShellView {
         boolean due = snapshots.ifPresent()
                 .map(s -> s.takenAt().isBefore(java.time.Instant.now().minusSeconds(period)))
                 .orElse(true);
-        if (period > 0 && due) {
+        if (period > 0 && due && isRefreshAllowed()) {
             collector.refresh();
         }
     }

@@ -4,6 +4,7 @@ import bench.io.fleetdashboard.fleet.CacheFigures;
 import bench.io.fleetdashboard.fleet.LoadFigures;
 import bench.io.fleetdashboard.fleet.MemoryFigures;
 import bench.io.fleetdashboard.fleet.RefreshFigures;
+import bench.io.fleetdashboard.metrics.ScrapeFigures;
 import bench.io.fleetdashboard.metrics.SqliteFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,16 @@ class PerformanceBench {
 
     @Test
     @Order(8)
+    void scrapeStorm() throws Exception {
+        section("scrapes", () -> {
+            Server.world(5, 200, 50);
+            Server.refresh();
+            ScrapeFigures.run();
+        });
+    }
+
+    @Test
+    @Order(9)
     void cacheAfterRestart() throws Exception {
         section("restart", () -> {
             Server.world(5, 200, 50);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -143,7 +144,8 @@ public final class Server {
      * Liberty JVMs); returns whether it had to.
      */
     public static boolean ensureUp() throws Exception {
-        if (answers("/api/v1/me")) {
+        // a server still starting its application (slow on a loaded machine) is up, not stopped
+        if (answers("/api/v1/me") || (running() && awaitUp(Duration.ofSeconds(180)))) {
             return false;
         }
         control("start", "");
@@ -152,6 +154,17 @@ public final class Server {
         }
         refresh();
         return true;
+    }
+
+    /** Whether the server's process runs (its pid file names a live process). */
+    static boolean running() {
+        try {
+            Path pidFile = SERVER_DIR.resolve("../.pid/" + SERVER_DIR.getFileName() + ".pid").normalize();
+            return Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    .map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Resident set size of the Liberty process, from /proc/&lt;pid&gt;/status (kB → bytes); -1 if unknown. */
@@ -173,6 +186,37 @@ public final class Server {
     }
 
     /** Percentile (0..100) of a sample, nearest rank. */
+    /** Sequential signed-in GETs of the Home page (full render); each one's milliseconds. */
+    public static double[] timeHome(HttpClient browser, int n) throws Exception {
+        return timeHome(browser, n, null);
+    }
+
+    /**
+     * As {@link #timeHome(HttpClient, int)}; with {@code failures} given, a failed GET (I/O error or not 200) is
+     * counted there and repeated (at most n failures) instead of ending the measurement.
+     */
+    public static double[] timeHome(HttpClient browser, int n, AtomicLong failures) throws Exception {
+        double[] millis = new double[n];
+        for (int i = 0; i < n; i++) {
+            long started = System.nanoTime();
+            String failure;
+            try {
+                int status = browser.send(homeRequest(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                failure = status == 200 ? null : "Home page answered " + status;
+            } catch (java.io.IOException e) {
+                failure = "Home page failed: " + e;
+            }
+            if (failure == null) {
+                millis[i] = millisSince(started);
+            } else if (failures != null && failures.incrementAndGet() <= n) {
+                i--;
+            } else {
+                throw new IllegalStateException(failure);
+            }
+        }
+        return millis;
+    }
+
     public static double percentile(double[] values, double p) {
         if (values.length == 0) {
             return Double.NaN;

@@ -30,13 +30,13 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /** Authentication over plain HTTP: Basic on the API, the form sign-in's cookie, throttling, public endpoints. */
-class AuthIT {
+public class AuthIT {
 
     static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
     static final String HTTPS = System.getProperty("it.https.url", "https://localhost:9543");
     static final String USERNAME = System.getProperty("it.username", "admin");
     static final String KEY = System.getProperty("it.key", "it-secret-key");
-    static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    public static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     static final Pattern SESSION_COOKIE = Pattern.compile("^JSESSIONID=([^;]*)");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -54,15 +54,23 @@ class AuthIT {
     }
 
     @Test
-    void apiWithoutCredentialsAnswers401JsonAndAsksForBasic() throws Exception {
+    void apiWithoutCredentialsAnswers401JsonWithoutAChallengeABrowserWouldCache() throws Exception {
         HttpResponse<String> response = get("/api/v1/anything");
         assertEquals(401, response.statusCode());
-        assertEquals("Basic realm=\"Fleet Dashboard\", charset=\"UTF-8\"",
-                response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty(),
+                "a browser that gets a Basic challenge caches credentials for forged requests");
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
         assertEquals("unauthorized", body.getString("error"));
         assertFalse(body.getString("message").isBlank());
+    }
+
+    @Test
+    void onlyAClientThatSentBasicIsChallenged() throws Exception {
+        HttpResponse<String> response = get("/api/v1/me", "Authorization", basic(USERNAME, "wrong-" + UUID.randomUUID()));
+        assertEquals(401, response.statusCode());
+        assertEquals("Basic realm=\"Fleet Dashboard\", charset=\"UTF-8\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
     @Test
@@ -140,10 +148,11 @@ class AuthIT {
     }
 
     @Test
-    void keepMeSignedInMakesAPersistentCookieAndHttpsMakesItSecure() throws Exception {
+    void keepMeSignedInMakesAPersistentRememberMeCookieAndHttpsMakesCookiesSecure() throws Exception {
         SignInResult kept = signIn(http, BASE, true);
-        String last = kept.sessionCookies.get(kept.sessionCookies.size() - 1);
-        assertTrue(last.contains("Max-Age=2592000") || last.contains("Expires="), last);
+        String remembered = kept.response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("FLEET_REMEMBER_ME=")).findFirst().orElse("");
+        assertTrue(remembered.contains("Max-Age=2592000") || remembered.contains("Expires="), remembered);
 
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[] {new X509TrustManager() {
@@ -159,9 +168,14 @@ class AuthIT {
         }}, new SecureRandom());
         System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll).build();
-        SignInResult secure = signIn(https, HTTPS, false);
-        String lastSecure = secure.sessionCookies.get(secure.sessionCookies.size() - 1);
-        assertTrue(lastSecure.contains("Secure"), lastSecure);
+        SignInResult secure = signIn(https, HTTPS, true);
+        String rememberedSecure = secure.response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("FLEET_REMEMBER_ME=")).findFirst().orElse("");
+        assertTrue(rememberedSecure.contains("Secure"), rememberedSecure);
+        // The session the Secure cookie names is the signed-in one.
+        assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/index.xhtml"))
+                .header("Cookie", "JSESSIONID=" + secure.sessionAfter).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
@@ -196,12 +210,21 @@ class AuthIT {
         assertFalse(error.body().contains("Exception"), error.body());
     }
 
-    record SignInResult(HttpResponse<String> response, String sessionBefore, String sessionAfter, List<String> sessionCookies) {
+    public record SignInResult(HttpResponse<String> response, String sessionBefore, String sessionAfter, List<String> sessionCookies) {
     }
 
     static SignInResult signIn(HttpClient client, String base, boolean keep) throws Exception {
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/signin.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return signIn(client, base, USERNAME, KEY, keep);
+    }
+
+    /** Signs in through the form as the given user; the result holds the new session id. */
+    public static SignInResult signIn(HttpClient client, String base, String username, String key, boolean keep,
+            String... headers) throws Exception {
+        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(base + "/signin.xhtml"));
+        if (headers.length > 0) {
+            get.headers(headers);
+        }
+        HttpResponse<String> page = client.send(get.build(), HttpResponse.BodyHandlers.ofString());
         String before = sessionId(page.headers().allValues("Set-Cookie"));
         assertNotNull(before, "the sign-in page starts a session for its view state");
         Matcher viewState = VIEW_STATE.matcher(page.body());
@@ -209,8 +232,8 @@ class AuthIT {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("signInForm_SUBMIT", "1");
         form.put("signInForm:next", "/");
-        form.put("signInForm:username", USERNAME);
-        form.put("signInForm:key", KEY);
+        form.put("signInForm:username", username);
+        form.put("signInForm:key", key);
         if (keep) {
             form.put("signInForm:keepSignedIn_input", "on");
         }
@@ -219,10 +242,14 @@ class AuthIT {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/signin.xhtml"))
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/signin.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + before)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            post.headers(headers);
+        }
+        HttpResponse<String> response = client.send(post.build(), HttpResponse.BodyHandlers.ofString());
         List<String> cookies = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
         return new SignInResult(response, before, sessionId(cookies), cookies);
     }
@@ -232,7 +259,7 @@ class AuthIT {
         return at < 0 ? page : page.substring(at, Math.min(page.length(), at + 600));
     }
 
-    static String sessionId(List<String> setCookies) {
+    public static String sessionId(List<String> setCookies) {
         String id = null;
         for (String cookie : setCookies) {
             Matcher m = SESSION_COOKIE.matcher(cookie);

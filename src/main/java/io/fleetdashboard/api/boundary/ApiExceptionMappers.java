@@ -1,17 +1,25 @@
 package io.fleetdashboard.api.boundary;
 
 import io.fleetdashboard.fleet.control.NoSnapshotYetException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Translates failures into {error, message} JSON once, for the whole API; never a stack trace. */
+/**
+ * Translates failures into {error, message} JSON once, for the whole API; never a stack trace, and never an
+ * exception's own text (parser, SQLite or class names): messages are our sentences, details go to the log.
+ */
 public final class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class.getName());
+    static final String MALFORMED_BODY = "The request body is not valid JSON of the expected shape.";
 
     private ApiExceptionMappers() {
     }
@@ -33,15 +41,43 @@ public final class ApiExceptionMappers {
         }
     }
 
+    /** JSON-B failures reading a request body (they may arrive bare or wrapped by the JAX-RS runtime). */
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformedBody(e);
+        }
+    }
+
+    /** The runtime's wrapper of body-reading failures; anything that is not about JSON is unexpected. */
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return aboutJson(e) ? malformedBody(e) : unexpected(e);
+        }
+    }
+
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             int code = e.getResponse().getStatus();
+            if (code == 400 && aboutJson(e)) {
+                return malformedBody(e);
+            }
             Response.Status status = Response.Status.fromStatusCode(code);
             String reason = status == null ? "HTTP " + code : status.getReasonPhrase();
-            String error = reason.toLowerCase().replace(' ', '_');
-            String message = code == 404 ? "No such resource." : code == 405 ? "Method not allowed here." : reason;
+            String error = reason.toLowerCase(Locale.ROOT).replace(' ', '_');
+            String message = switch (code) {
+                case 400 -> "The request is malformed: check its parameters and body.";
+                case 404 -> "No such resource.";
+                case 405 -> "Method not allowed here.";
+                case 406 -> "This resource cannot answer in the requested media type.";
+                case 415 -> "Unsupported media type: send application/json.";
+                default -> reason;
+            };
             return Response.status(code).type("application/json").entity(new ApiError(error, message)).build();
         }
     }
@@ -53,9 +89,30 @@ public final class ApiExceptionMappers {
             if (e instanceof WebApplicationException web) {
                 return new WebApplication().toResponse(web);
             }
-            LOG.log(Level.WARNING, "Unexpected API error", e);
-            return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
-                    "Something went wrong on our side; the server log has the details.");
+            if (aboutJson(e)) {
+                return malformedBody(e);
+            }
+            return unexpected(e);
         }
+    }
+
+    static boolean aboutJson(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response malformedBody(Throwable e) {
+        LOG.log(Level.FINE, "Malformed request body", e);
+        return ApiError.response(Response.Status.BAD_REQUEST, "bad_request", MALFORMED_BODY);
+    }
+
+    private static Response unexpected(RuntimeException e) {
+        LOG.log(Level.WARNING, "Unexpected API error", e);
+        return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something went wrong on our side; the server log has the details.");
     }
 }

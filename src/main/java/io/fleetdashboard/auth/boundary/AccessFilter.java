@@ -2,28 +2,33 @@ package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
 import io.fleetdashboard.auth.control.RedirectTarget;
+import io.fleetdashboard.auth.control.RequestPaths;
+import io.fleetdashboard.auth.control.SameOrigin;
 import io.fleetdashboard.auth.control.StaticCredentials;
 import io.fleetdashboard.auth.entity.AccessRule;
-import io.fleetdashboard.auth.entity.Role;
+import io.fleetdashboard.auth.entity.Need;
 import io.fleetdashboard.auth.entity.SignInOutcome;
 import io.fleetdashboard.auth.entity.SignedInUser;
+import io.fleetdashboard.ui.ErrorView;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * Enforces AccessPolicy for every request: the single authorization check. API paths answer JSON
- * {error, message} with 401/403/429/503; pages redirect to sign-in (also inside Faces ajax requests).
+ * Enforces AccessPolicy for every request: the single authorization check, made on the canonical path the container
+ * dispatches on. A raw URI that would decode or normalise to another path is refused first (400). API paths answer
+ * JSON {error, message} with 401/403/405/429/503; pages redirect to sign-in (also inside Faces ajax requests).
+ * State changes made with the session cookie are refused when they come from another site (SameOrigin).
+ * Declared in web.xml, after SecurityHeadersFilter.
  */
-@WebFilter(filterName = "AccessFilter", urlPatterns = "/*")
 public class AccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -35,12 +40,32 @@ public class AccessFilter extends HttpFilter {
     @Inject
     StaticCredentials credentials;
 
+    @Inject
+    RememberedSignIn remembered;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = Sessions.path(request);
         AccessRule rule = policy.ruleFor(path);
-        if (rule.isPublic()) {
+        Optional<String> refused = RequestPaths.refusal(Sessions.rawPath(request));
+        if (refused.isPresent()) {
+            // Plain JSON, no error page: the path itself is what is wrong, so nothing is dispatched on it.
+            json(response, 400, "bad_path", refused.get());
+            return;
+        }
+        String method = request.getMethod();
+        Need need = rule.need(method);
+        boolean read = AccessRule.isRead(method);
+        if (need == Need.NOBODY) {
+            refuse(response, rule, 405, "read_only", ErrorView.READ_ONLY);
+            return;
+        }
+        if (!read && crossSite(request)) {
+            refuse(response, rule, 403, "cross_site", "Cross-site requests cannot change anything here.");
+            return;
+        }
+        if (need == Need.ANYONE) {
             chain.doFilter(request, response);
             return;
         }
@@ -49,20 +74,43 @@ public class AccessFilter extends HttpFilter {
             return;
         }
         SignedInUser user = Sessions.user(request);
+        if (user == null && request.getUserPrincipal() != null) {
+            // Signed in by the remember-me cookie (after a restart, or in a new browser session): start the session.
+            user = remembered.resume(request, response);
+        }
         if (user == null) {
             unauthenticated(request, response, rule, path);
             return;
         }
-        Role required = rule.required(request.getMethod());
-        if (!user.getRole().includes(required)) {
-            if (rule.api()) {
-                json(response, 403, "forbidden", "This needs the " + required.groupName() + " role.");
-            } else {
-                response.sendError(403);
-            }
+        if (!need.allows(user.getRole())) {
+            refuse(response, rule, 403, "forbidden", "This needs the " + need.role().groupName() + " role.");
+            return;
+        }
+        if (!read && rule.api() && request.getAttribute(Sessions.BASIC) == null && !sameOriginProven(request)) {
+            refuse(response, rule, 403, "cross_site", "An API change made with the session cookie must come from "
+                    + "the dashboard's own pages (send " + SameOrigin.REQUESTED_WITH + "), or use HTTP Basic.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean crossSite(HttpServletRequest request) {
+        return SameOrigin.crossSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"),
+                request.getHeader("Host"));
+    }
+
+    private static boolean sameOriginProven(HttpServletRequest request) {
+        return SameOrigin.proven(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"),
+                request.getHeader("Host"), request.getHeader(SameOrigin.REQUESTED_WITH));
+    }
+
+    private static void refuse(HttpServletResponse response, AccessRule rule, int status, String error, String message)
+            throws IOException {
+        if (rule.api()) {
+            json(response, status, error, message);
+        } else {
+            response.sendError(status);
+        }
     }
 
     private void notConfigured(HttpServletRequest request, HttpServletResponse response, AccessRule rule)
@@ -82,10 +130,15 @@ public class AccessFilter extends HttpFilter {
             if (locked != null) {
                 response.setHeader("Retry-After", locked.toString());
                 json(response, 429, "too_many_attempts", SignInOutcome.locked((Long) locked).message());
-            } else {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-                json(response, 401, "unauthorized", "Sign in, or send HTTP Basic credentials (DASHBOARD_USERNAME / DASHBOARD_KEY).");
+                return;
             }
+            // Only a client that sent Basic gets the challenge: a browser that gets one caches credentials, which
+            // would then ride along on forged requests.
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            }
+            json(response, 401, "unauthorized", "Sign in, or send HTTP Basic credentials (DASHBOARD_USERNAME / DASHBOARD_KEY).");
             return;
         }
         String next = "GET".equals(request.getMethod()) && request.getQueryString() != null
@@ -106,6 +159,7 @@ public class AccessFilter extends HttpFilter {
 
     static void json(HttpServletResponse response, int status, String error, String message) throws IOException {
         response.setStatus(status);
+        SecurityHeadersFilter.jsonPolicy(response);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message).build().toString());

@@ -8,6 +8,9 @@ import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.RememberMe;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,11 +22,24 @@ import java.util.Base64;
 /**
  * The application's one authentication mechanism: HTTP Basic on API paths, the signed-in session everywhere.
  * It only establishes who the caller is (so getUserPrincipal and SecurityContext work everywhere); whether the
- * caller may proceed is decided in one place, AccessFilter, from AccessPolicy. Sign-in itself happens on
- * /signin.xhtml through SignIn, which uses the same identity store and throttle as Basic.
+ * caller may proceed is decided in one place, AccessFilter, from AccessPolicy. The sign-in form comes here through
+ * SecurityContext.authenticate and uses the same check (SignIn: identity store and throttle) as Basic. "Keep me
+ * signed in" is Jakarta Security's @RememberMe with tokens in SQLite (RememberMeIdentity): a valid remember-me
+ * cookie signs the request in before this mechanism runs, and AccessFilter then starts its session.
  */
+@RememberMe(cookieName = RememberedSignIn.COOKIE,
+        cookieMaxAgeSecondsExpression = "#{self.rememberMeSeconds()}",
+        cookieSecureOnlyExpression = "#{self.secure(httpMessageContext)}",
+        cookieHttpOnly = true,
+        isRememberMeExpression = "#{self.rememberMe(httpMessageContext)}")
 @ApplicationScoped
 public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute: the SignInOutcome of a form sign-in (SecurityContext.authenticate from SignInView). */
+    static final String SIGN_IN_OUTCOME = "io.fleetdashboard.auth.signInOutcome";
+
+    @Inject
+    RememberedSignIn remembered;
 
     @Inject
     AccessPolicy policy;
@@ -37,6 +53,10 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential login) {
+            return form(login, context.getAuthParameters().isRememberMe(), request, response, context);
+        }
         String path = Sessions.path(request);
         String authorization = request.getHeader("Authorization");
         if (policy.isApi(path) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -62,6 +82,40 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.notifyContainerAboutLogin(user.getUsername(), user.getRole().groupNames());
     }
 
+    /**
+     * The sign-in form (SignInView calls SecurityContext.authenticate): the same check as Basic, then the session;
+     * with "keep me signed in", @RememberMe then issues the cookie (see rememberMe).
+     */
+    private AuthenticationStatus form(UsernamePasswordCredential login, boolean keep, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) {
+        SignInOutcome outcome = signIn.attempt(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
+        request.setAttribute(SIGN_IN_OUTCOME, outcome);
+        if (!outcome.succeeded()) {
+            // Not a failure status: the page answers with its own message, not a 401.
+            return context.doNothing();
+        }
+        SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), keep,
+                sessionPolicy.timeoutSeconds(keep), System.currentTimeMillis());
+        Sessions.start(request, response, user);
+        request.setAttribute(Sessions.REQUEST_USER, user);
+        return context.notifyContainerAboutLogin(new CallerPrincipal(user.getUsername()), user.getRole().groupNames());
+    }
+
+    /** @RememberMe: a cookie only for a form sign-in that asked to be kept. */
+    public boolean rememberMe(HttpMessageContext context) {
+        return context.isAuthenticationRequest() && context.getAuthParameters().isRememberMe();
+    }
+
+    /** @RememberMe: the cookie is Secure whenever the client reached us over HTTPS (also through a trusted proxy). */
+    public boolean secure(HttpMessageContext context) {
+        return Sessions.secure(context.getRequest());
+    }
+
+    /** @RememberMe: the cookie lives as long as a kept sign-in (30 days). */
+    public int rememberMeSeconds() {
+        return remembered.lifetimeSeconds();
+    }
+
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpMessageContext context) {
         String decoded;
         try {
@@ -82,6 +136,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
         SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), false,
                 sessionPolicy.timeoutSeconds(false), System.currentTimeMillis());
         request.setAttribute(Sessions.REQUEST_USER, user);
+        request.setAttribute(Sessions.BASIC, Boolean.TRUE);
         return context.notifyContainerAboutLogin(user.getUsername(), user.getRole().groupNames());
     }
 }

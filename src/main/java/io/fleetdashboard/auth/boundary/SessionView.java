@@ -7,6 +7,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +19,9 @@ public class SessionView {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    RememberedSignIn remembered;
 
     private HttpServletRequest request() {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
@@ -55,7 +59,14 @@ public class SessionView {
 
     public void signOut() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        Sessions.end(request(), (HttpServletResponse) external.getResponse());
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        remembered.forget(request(), response);
+        Sessions.end(request(), response);
+        try {
+            request().logout();
+        } catch (ServletException e) {
+            // The session and the kept sign-in are gone already; the container forgets the caller with the request.
+        }
         external.redirect(external.getRequestContextPath() + AccessPolicy.SIGN_IN_PAGE + "?signedOut=true");
         faces.responseComplete();
     }

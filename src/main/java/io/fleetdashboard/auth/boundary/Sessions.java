@@ -1,5 +1,6 @@
 package io.fleetdashboard.auth.boundary;
 
+import io.fleetdashboard.auth.control.RequestPaths;
 import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ final class Sessions {
     static final String LOCKED_SECONDS = "io.fleetdashboard.auth.lockedSeconds";
     /** Request attribute: the session's sign-in ran out on this request. */
     static final String EXPIRED = "io.fleetdashboard.auth.expired";
+    /** Request attribute: present when this request was authenticated by HTTP Basic, not by the session. */
+    static final String BASIC = "io.fleetdashboard.auth.basic";
     /** Request attribute: the user's last activity before this request touched it (see SessionView). */
     static final String PREVIOUS_ACTIVITY = "io.fleetdashboard.auth.previousActivity";
 
@@ -34,7 +37,11 @@ final class Sessions {
         return session == null ? null : (SignedInUser) session.getAttribute(USER);
     }
 
-    /** A new session id (no fixation), the user in it, and a cookie that lives as long as the sign-in may. */
+    /**
+     * A new session id (no fixation) and the user in it. The session cookie is the container's, a browser-session
+     * cookie ("keep me signed in" is the remember-me cookie's job, see RememberedSignIn); Liberty marks it Secure
+     * only by configuration (DASHBOARD_SECURE_COOKIES, server.xml), see SecurityHeadersFilter.
+     */
     static void start(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -44,9 +51,6 @@ final class Sessions {
         }
         session.setAttribute(USER, user);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, user.getTimeoutSeconds() + CONTAINER_MARGIN_SECONDS));
-        if (user.isKeepSignedIn() || request.isSecure()) {
-            response.addCookie(sessionCookie(request, session.getId(), user.isKeepSignedIn() ? (int) user.getTimeoutSeconds() : -1));
-        }
     }
 
     static void end(HttpServletRequest request, HttpServletResponse response) {
@@ -62,16 +66,27 @@ final class Sessions {
         Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, value);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(secure(request));
         cookie.setMaxAge(maxAge);
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
 
+    /** The canonical path the container dispatches on: what every access decision is made on. */
     static String path(HttpServletRequest request) {
+        return RequestPaths.canonical(request.getServletPath(), request.getPathInfo());
+    }
+
+    /** The request URI as sent (undecoded), without the context root. */
+    static String rawPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         String path = uri.substring(Math.min(context.length(), uri.length()));
         return path.isEmpty() ? "/" : path;
+    }
+
+    /** Secure as the client sees it: HTTPS here, or at a TLS-terminating proxy that remoteIp trusts. */
+    static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getScheme());
     }
 }

@@ -2,31 +2,28 @@ package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
 import io.fleetdashboard.auth.control.RedirectTarget;
-import io.fleetdashboard.auth.control.SessionPolicy;
-import io.fleetdashboard.auth.control.SignIn;
 import io.fleetdashboard.auth.control.StaticCredentials;
 import io.fleetdashboard.auth.entity.SignInOutcome;
-import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The sign-in page: checks the key through SignIn, starts the session, returns to the page asked for. */
+/** The sign-in page: signs in through the container (see signIn), returns to the page asked for. */
 @Named
 @RequestScoped
 public class SignInView {
 
     @Inject
-    SignIn signIn;
-
-    @Inject
-    SessionPolicy sessionPolicy;
+    SecurityContext securityContext;
 
     @Inject
     StaticCredentials credentials;
@@ -57,18 +54,30 @@ public class SignInView {
         }
     }
 
+    /**
+     * Signs in through the container (SecurityContext.authenticate), so that Jakarta Security's remember-me sees the
+     * sign-in; FleetAuthenticationMechanism checks the key, starts the session and leaves the outcome for the page.
+     */
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        SignInOutcome outcome = signIn.attempt(username, key, request.getRemoteAddr());
+        securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username, key == null ? "" : key))
+                        .rememberMe(keepSignedIn)
+                        .newAuthentication(true));
         key = null;
-        if (!outcome.succeeded()) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, outcome.message(), null));
+        SignInOutcome outcome = (SignInOutcome) request.getAttribute(FleetAuthenticationMechanism.SIGN_IN_OUTCOME);
+        if (outcome == null && request.getUserPrincipal() != null) {
+            // A valid remember-me cookie signed this request in before the form was looked at: go on as that user.
+            redirect(RedirectTarget.safe(next));
             return;
         }
-        SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), keepSignedIn,
-                sessionPolicy.timeoutSeconds(keepSignedIn), System.currentTimeMillis());
-        Sessions.start(request, (HttpServletResponse) external.getResponse(), user);
+        if (outcome == null || !outcome.succeeded()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    outcome == null ? SignInOutcome.failed().message() : outcome.message(), null));
+            return;
+        }
         redirect(RedirectTarget.safe(next));
     }
 

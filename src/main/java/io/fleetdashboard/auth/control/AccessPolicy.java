@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The one place that says who may open what: path prefix -> minimum role. The longest matching prefix wins;
- * anything not listed needs a signed-in viewer. Add a page or endpoint that needs more here, nowhere else.
+ * The one place that says who may open what, decided on the canonical path (see RequestPaths). Public rules name
+ * exact paths (only Faces resources are a public folder, and only for reading); folder rules give the minimum role
+ * per method; the most specific rule wins; anything not listed needs a signed-in viewer. Add a page or endpoint that
+ * needs more here, nowhere else, and add it to the authorization matrix test (AuthorizationMatrixIT).
  * Liberty serves /health, /metrics and /openapi itself (outside this application), so they never reach this policy.
  */
 @ApplicationScoped
@@ -18,36 +20,42 @@ public class AccessPolicy {
     public static final String NOT_CONFIGURED_PAGE = "/not-configured.xhtml";
     public static final String SESSION_STATUS = "/session-status";
     public static final String ERROR_PAGE = "/error.xhtml";
+    public static final String FACES_RESOURCES = "/jakarta.faces.resource";
 
     static final AccessRule DEFAULT_PAGE = AccessRule.page("/", Role.VIEWER);
 
     static final List<AccessRule> RULES = List.of(
+            // The sign-in form posts to itself.
             AccessRule.open(SIGN_IN_PAGE),
-            AccessRule.open(NOT_CONFIGURED_PAGE),
+            AccessRule.openRead(NOT_CONFIGURED_PAGE),
             // Shows only a readable message (never data), also to someone whose session just ended.
-            AccessRule.open(ERROR_PAGE),
-            AccessRule.open("/jakarta.faces.resource/"),
-            AccessRule.open("/favicon.ico"),
+            AccessRule.openRead(ERROR_PAGE),
+            // Scripts, style sheets, fonts and images of the pages (PrimeFaces and ours); never data.
+            AccessRule.openReadFolder(FACES_RESOURCES),
+            AccessRule.openRead("/favicon.ico"),
             // Answers for itself (remaining time or 0) and must not count as activity.
-            AccessRule.open(SESSION_STATUS),
-            // The simulated Portainer checks its own X-API-Key, like the real one; only its control API is ours.
-            AccessRule.open("/simulator/"),
-            AccessRule.api("/simulator/control/", Role.ADMIN, Role.ADMIN),
-            AccessRule.api("/api/", Role.VIEWER, Role.OPERATOR),
-            AccessRule.api("/api/v1/environments/", Role.VIEWER, Role.ADMIN),
-            AccessRule.api("/api/v1/settings/", Role.ADMIN, Role.ADMIN),
-            AccessRule.api("/api/v1/backups/", Role.ADMIN, Role.ADMIN),
+            AccessRule.openRead(SESSION_STATUS),
+            // The simulated Portainer servers listen on their own ports; only the control API is in this application.
+            AccessRule.api("/simulator/control", Role.ADMIN, Role.ADMIN),
+            AccessRule.api("/api", Role.VIEWER, Role.OPERATOR),
+            AccessRule.api("/api/v1/environments", Role.VIEWER, Role.ADMIN),
+            AccessRule.api("/api/v1/settings", Role.ADMIN, Role.ADMIN),
+            AccessRule.api("/api/v1/backups", Role.ADMIN, Role.ADMIN),
             // Metrics history: reads for viewers, POST collect for operators, diagnostics and maintenance for admins.
-            AccessRule.api("/api/v1/metrics/", Role.VIEWER, Role.OPERATOR),
-            AccessRule.api("/api/v1/metrics/admin/", Role.ADMIN, Role.ADMIN),
+            AccessRule.api("/api/v1/metrics", Role.VIEWER, Role.OPERATOR),
+            AccessRule.api("/api/v1/metrics/admin", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/container-metrics.xhtml", Role.VIEWER),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
             AccessRule.page("/backups.xhtml", Role.ADMIN))
-            .stream().sorted(Comparator.comparingInt((AccessRule r) -> r.prefix().length()).reversed()).toList();
+            .stream()
+            // Exact rules first, then the deepest folder.
+            .sorted(Comparator.comparing((AccessRule r) -> r.prefix())
+                    .thenComparing(Comparator.comparingInt((AccessRule r) -> r.path().length()).reversed()))
+            .toList();
 
-    public AccessRule ruleFor(String path) {
+    public AccessRule ruleFor(String canonicalPath) {
         for (AccessRule rule : RULES) {
-            if (rule.matches(path)) {
+            if (rule.matches(canonicalPath)) {
                 return rule;
             }
         }
@@ -55,7 +63,12 @@ public class AccessPolicy {
     }
 
     /** True where HTTP Basic is accepted and failures answer 401 JSON instead of a redirect. */
-    public boolean isApi(String path) {
-        return ruleFor(path).api();
+    public boolean isApi(String canonicalPath) {
+        return ruleFor(canonicalPath).api();
+    }
+
+    /** Every rule, for documentation and tests. */
+    public List<AccessRule> rules() {
+        return RULES;
     }
 }

@@ -1,36 +1,51 @@
 package io.fleetdashboard.auth.entity;
 
 /**
- * The minimum role for a path prefix: readRole for GET/HEAD/OPTIONS, writeRole for everything else.
- * A null role means public. api=true answers with JSON 401/403 and accepts HTTP Basic; pages redirect to sign-in.
+ * What a path needs: {@code read} for GET/HEAD/OPTIONS, {@code write} for every other method. A rule covers either
+ * exactly one path or, when {@code prefix} is true, a folder (the path itself and everything below it). api=true
+ * answers with JSON 401/403 and accepts HTTP Basic; pages redirect to sign-in.
  */
-public record AccessRule(String prefix, Role readRole, Role writeRole, boolean api) {
+public record AccessRule(String path, boolean prefix, Need read, Need write, boolean api) {
 
-    public static AccessRule open(String prefix) {
-        return new AccessRule(prefix, null, null, false);
+    /** One public page or resource that also takes form posts (sign-in). */
+    public static AccessRule open(String path) {
+        return new AccessRule(path, false, Need.ANYONE, Need.ANYONE, false);
     }
 
-    public static AccessRule page(String prefix, Role role) {
-        return new AccessRule(prefix, role, role, false);
+    /** One public path that may only be read. */
+    public static AccessRule openRead(String path) {
+        return new AccessRule(path, false, Need.ANYONE, Need.NOBODY, false);
     }
 
-    public static AccessRule api(String prefix, Role read, Role write) {
-        return new AccessRule(prefix, read, write, true);
+    /** A public folder that may only be read (Faces resources). */
+    public static AccessRule openReadFolder(String folder) {
+        return new AccessRule(folder, true, Need.ANYONE, Need.NOBODY, false);
     }
 
-    public boolean isPublic() {
-        return readRole == null && writeRole == null;
+    public static AccessRule page(String path, Role role) {
+        return new AccessRule(path, false, Need.of(role), Need.of(role), false);
     }
 
-    public Role required(String method) {
+    public static AccessRule api(String folder, Role read, Role write) {
+        return new AccessRule(folder, true, Need.of(read), Need.of(write), true);
+    }
+
+    public Need need(String method) {
+        return isRead(method) ? read : write;
+    }
+
+    public static boolean isRead(String method) {
         return switch (method) {
-            case "GET", "HEAD", "OPTIONS" -> readRole;
-            default -> writeRole;
+            case "GET", "HEAD", "OPTIONS" -> true;
+            default -> false;
         };
     }
 
-    public boolean matches(String path) {
-        return prefix.endsWith("/") ? path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))
-                : path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + "?");
+    /** Matches the canonical path (servlet path + path info), never a raw request URI. */
+    public boolean matches(String canonicalPath) {
+        if (!prefix) {
+            return canonicalPath.equals(path);
+        }
+        return canonicalPath.equals(path) || canonicalPath.startsWith(path.endsWith("/") ? path : path + "/");
     }
 }

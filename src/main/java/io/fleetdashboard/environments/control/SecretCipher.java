@@ -8,10 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -32,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * The key: {@code dashboard.secret.key} (env DASHBOARD_SECRET_KEY), used as is when it is base64 of 32 bytes,
  * otherwise treated as a passphrase and stretched with PBKDF2 (fixed salt, so the same passphrase always gives the
- * same key). Without it, a random key is generated once into {@code <data dir>/secret.key} (owner read/write only)
- * and reused across restarts. Losing that file means re-entering the keys of UI-created environments.
+ * same key). Without it, a random key is generated once into {@code <data dir>/secret.key} (owner read/write only,
+ * written atomically: see {@link #keyBytes}) and reused across restarts. Losing that file means re-entering the
+ * keys of UI-created environments.
  */
 @ApplicationScoped
 public class SecretCipher {
@@ -107,22 +111,34 @@ public class SecretCipher {
         }
     }
 
-    /** The 32 key bytes: from configuration when given, else from (or into) the key file. */
+    /**
+     * The 32 key bytes: from configuration when given, else from (or into) the key file.
+     * <p>
+     * The file is written atomically (temporary file in the same directory, owner-only from its creation, fsync,
+     * atomic rename, fsync of the directory), so a crash leaves either no key file or a complete one. A blank key
+     * file (what a crash of an older version, which wrote in place, left behind) is replaced by a new key: that
+     * version wrote the file before it used the key, so no secret can have been encrypted with a key that never
+     * reached the file. A file that holds something other than a 32-byte base64 key stops the start with a message
+     * that says what to do: it may be the damaged key of stored secrets, and replacing it would lose them silently.
+     */
     static byte[] keyBytes(Optional<String> configured, Path keyFile) {
         if (configured.isPresent()) {
             return fromConfiguration(configured.get().strip());
         }
         try {
             if (Files.exists(keyFile)) {
-                return decodeKey(Files.readString(keyFile).strip(), keyFile);
+                String content = Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
+                if (!content.isEmpty()) {
+                    return decodeKey(content, keyFile);
+                }
+                LOG.warning(() -> "The secret key file " + keyFile + " is empty (left by an interrupted first start);"
+                        + " generating a new key");
             }
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
-            writeOwnerOnly(keyFile, Base64.getEncoder().encodeToString(generated));
+            writeAtomically(keyFile, Base64.getEncoder().encodeToString(generated));
             LOG.info(() -> "Generated a new secret key in " + keyFile);
             return generated;
-        } catch (FileAlreadyExistsException raced) {
-            return keyBytes(configured, keyFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + keyFile, e);
         }
@@ -146,21 +162,45 @@ public class SecretCipher {
     }
 
     private static byte[] decodeKey(String content, Path keyFile) {
-        byte[] decoded = Base64.getDecoder().decode(content);
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(content);
+        } catch (IllegalArgumentException notBase64) {
+            decoded = new byte[0];
+        }
         if (decoded.length != 32) {
-            throw new IllegalStateException("The secret key file " + keyFile + " does not hold 32 base64 bytes");
+            throw new IllegalStateException("The secret key file " + keyFile + " is damaged: it does not hold a "
+                    + "base64 32-byte key. Restore it from a backup, or delete it and enter the API keys of the "
+                    + "environments created in the UI again (they were encrypted with the lost key).");
         }
         return decoded;
     }
 
-    private static void writeOwnerOnly(Path keyFile, String content) throws IOException {
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // created with rw------- atomically, so the key is never readable by others, not even briefly
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(keyFile);
+    /** Temporary file (rw------- from the start) beside the target, fsync, atomic rename, fsync of the directory. */
+    static void writeAtomically(Path keyFile, String content) throws IOException {
+        Path directory = keyFile.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        boolean posix = keyFile.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(directory, ".secret.key-", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(directory, ".secret.key-", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.writeString(keyFile, content);
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // directories cannot be opened for fsync everywhere (Windows); the rename itself is still atomic
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.api.boundary.CsvTable;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("v1/dashboard")
@@ -34,12 +38,12 @@ public class DashboardResource {
     @Path("summary.csv")
     @Produces("text/csv")
     @Operation(summary = "The summary as CSV (Metric, Value), as the Home page's download offers it")
-    public jakarta.ws.rs.core.Response summaryCsv() {
+    public Response summaryCsv() {
         FleetSnapshot snapshot = snapshots.current();
         var c = snapshot.counts();
         var status = snapshots.status(snapshot);
         var f = snapshot.freshness();
-        StringBuilder csv = new StringBuilder("Metric,Value\r\n");
+        CsvTable csv = new CsvTable("Metric", "Value");
         Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()},
                 {"Data as of", f.dataAsOf() == null ? "never read" : f.dataAsOf()},
                 {"Age of data (s)", status.ageSeconds()}, {"Stale", status.stale()}, {"Degraded", status.degraded()},
@@ -60,12 +64,10 @@ public class DashboardResource {
                 {"Images size (bytes, each distinct image once)", c.imagesDistinctSizeBytes()},
                 {"Image copies on endpoints", c.images()}};
         for (Object[] row : rows) {
-            csv.append(row[0]).append(',').append(row[1]).append("\r\n");
+            csv.row(row);
         }
-        String name = "dashboard_summary_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(snapshot.takenAt()) + ".csv";
-        return jakarta.ws.rs.core.Response.ok(csv.toString())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return csv.download("dashboard_summary_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(ZoneOffset.UTC).format(snapshot.takenAt()) + ".csv");
     }
 
     @GET

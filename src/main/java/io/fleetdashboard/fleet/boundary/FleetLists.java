@@ -1,5 +1,6 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.fleet.control.Listing;
 import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
@@ -24,7 +25,7 @@ public class FleetLists {
     private enum Status { ONLINE, OFFLINE }
 
     Page<Views.Endpoint> endpoints(FleetSnapshot snapshot, EndpointFilter f, Paging paging) {
-        Status status = Paging.parse(Status.class, "status", f.status);
+        Status status = QueryParams.enumParam("status", f.status, Status.class, null);
         Map<String, Comparator<FleetEndpoint>> sorts = new LinkedHashMap<>();
         sorts.put("environment", Comparator.comparing(FleetEndpoint::environment, TEXT)
                 .thenComparing(FleetEndpoint::name, TEXT));
@@ -39,8 +40,8 @@ public class FleetLists {
     }
 
     Page<Views.ContainerRow> containers(FleetSnapshot snapshot, ContainerFilter f, Paging paging) {
-        ContainerState state = Paging.parse(ContainerState.class, "state", f.state);
-        ContainerHealth health = Paging.parse(ContainerHealth.class, "health", f.health);
+        ContainerState state = QueryParams.enumParam("state", f.state, ContainerState.class, null);
+        ContainerHealth health = QueryParams.enumParam("health", f.health, ContainerHealth.class, null);
         Map<String, Comparator<FleetContainer>> sorts = new LinkedHashMap<>();
         sorts.put("name", Comparator.comparing((FleetContainer c) -> c.container().name(), TEXT)
                 .thenComparing(FleetContainer::key));
@@ -73,6 +74,7 @@ public class FleetLists {
     }
 
     Page<Views.ImageRow> images(FleetSnapshot snapshot, ImageFilter f, Paging paging) {
+        Boolean dangling = QueryParams.booleanParam("dangling", f.dangling, null);
         Map<String, Comparator<FleetImage>> sorts = new LinkedHashMap<>();
         sorts.put("size", Comparator.comparingLong((FleetImage i) -> i.image().size()));
         sorts.put("name", Comparator.comparing((FleetImage i) -> i.image().tags().isEmpty() ? null
@@ -81,7 +83,7 @@ public class FleetLists {
                 Comparator.nullsLast(Comparator.naturalOrder())));
         return Listing.page(snapshot.images(),
                 i -> same(f.environment, i.environment()) && same(f.endpoint, i.endpointKey())
-                        && (f.dangling == null || i.image().dangling() == f.dangling)
+                        && (dangling == null || i.image().dangling() == dangling)
                         && Listing.matches(f.search, String.join(" ", i.image().tags()), i.image().id()),
                 paging.order(sorts), paging.offset(), paging.limit(), Views.ImageRow::of);
     }

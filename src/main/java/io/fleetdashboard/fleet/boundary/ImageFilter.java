@@ -8,7 +8,7 @@ public class ImageFilter {
     @QueryParam("endpoint")
     String endpoint;
     @QueryParam("dangling")
-    Boolean dangling;
+    String dangling;
     @QueryParam("search")
     String search;
 }

@@ -1,12 +1,11 @@
 package io.fleetdashboard.fleet.boundary;
 
-import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,12 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("v1/refresh")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class RefreshResource {
+
+    private static final Logger LOG = Logger.getLogger(RefreshResource.class.getName());
 
     /**
      * completed: the refresh ended (it may still have failed for some environments: degraded then says so, and
@@ -38,16 +41,8 @@ public class RefreshResource {
 
     @POST
     @Operation(summary = "Start a refresh (or join the one running) and wait up to `wait` seconds for it")
-    public Response refresh(@QueryParam("wait") @DefaultValue("30") String wait) {
-        int seconds;
-        try {
-            seconds = Integer.parseInt(wait.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("wait must be a whole number of seconds (0-300).");
-        }
-        if (seconds < 0 || seconds > 300) {
-            throw new BadRequestException("wait must be a whole number of seconds (0-300).");
-        }
+    public Response refresh(@QueryParam("wait") String wait) {
+        int seconds = QueryParams.intParam("wait", wait, 30, 0, 300);
         CompletableFuture<FleetSnapshot> refresh = collector.refresh();
         try {
             FleetSnapshot snapshot = refresh.get(seconds, TimeUnit.SECONDS);
@@ -64,8 +59,9 @@ public class RefreshResource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the refresh");
         } catch (ExecutionException e) {
-            return Response.status(Response.Status.BAD_GATEWAY).entity(new Result(false, null, null, true, 0, List.of(),
-                    "The refresh failed: " + e.getCause().getMessage())).build();
+            LOG.log(Level.WARNING, "Fleet refresh failed", e.getCause());
+            return Response.status(Response.Status.BAD_GATEWAY).entity(new Result(false, null, null, true, 0,
+                    List.of(), "The refresh failed; the server log has the details.")).build();
         }
     }
 }

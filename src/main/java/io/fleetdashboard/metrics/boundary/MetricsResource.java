@@ -2,6 +2,7 @@ package io.fleetdashboard.metrics.boundary;
 
 import io.fleetdashboard.api.boundary.ApiError;
 import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.metrics.control.MetricsCollector;
 import io.fleetdashboard.metrics.control.MetricsHistory;
 import io.fleetdashboard.metrics.control.MetricsMaintenance;
@@ -21,7 +22,6 @@ import io.fleetdashboard.metrics.entity.Top;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,7 +33,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +54,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class MetricsResource {
 
     static final String CSV = "text/csv";
+    private static final Logger LOG = Logger.getLogger(MetricsResource.class.getName());
+    private static final Map<String, Metric> METRICS = Arrays.stream(Metric.values())
+            .collect(Collectors.toMap(Metric::apiName, m -> m, (a, b) -> a, LinkedHashMap::new));
 
     @Inject
     MetricsHistory history;
@@ -74,8 +82,8 @@ public class MetricsResource {
     @GET
     @Path("containers")
     @Operation(summary = "Containers with history whose name, endpoint or key contains q")
-    public List<ContainerRef> containers(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return history.search(q, Math.max(1, Math.min(limit, 200)));
+    public List<ContainerRef> containers(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+        return history.search(q, QueryParams.intParam("limit", limit, 20, 1, 200));
     }
 
     @GET
@@ -83,36 +91,22 @@ public class MetricsResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "One metric of one container over a range: points, summary and anomalies (format=csv for "
             + "CSV; resolution auto|raw|rollup)")
-    public Response series(@PathParam("key") String key, @QueryParam("metric") @DefaultValue("cpu") String metric,
+    public Response series(@PathParam("key") String key, @QueryParam("metric") String metric,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("step") String step, @QueryParam("resolution") String resolution,
                            @QueryParam("format") String format) {
-        Metric m = metric(metric);
+        Metric m = QueryParams.choice("metric", metric, METRICS, Metric.CPU);
         TimeRange range = TimeRange.parse(from, to, Instant.now());
-        Long stepSeconds = null;
-        if (step != null && !step.isBlank()) {
-            try {
-                stepSeconds = Long.parseLong(step.strip());
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("step must be a whole number of seconds.");
-            }
-            if (stepSeconds < 0 || stepSeconds > 86_400) {
-                throw new BadRequestException("step must be between 0 and 86400 seconds.");
-            }
-        }
+        Long stepSeconds = QueryParams.absent(step) ? null : QueryParams.longParam("step", step, 0, 0, 86_400);
+        Resolution chosen = QueryParams.enumParam("resolution", resolution, Resolution.class, Resolution.AUTO);
+        boolean csv = csv(format);
         ContainerRef container = history.container(key).orElse(null);
         if (container == null) {
-            return ApiError.response(Response.Status.NOT_FOUND, "not_found", "No metrics for container " + key);
+            return ApiError.response(Response.Status.NOT_FOUND, "not_found", "No metrics for this container.");
         }
-        Boolean rollups = switch (resolution == null ? "auto" : resolution.strip().toLowerCase(Locale.ROOT)) {
-            case "", "auto" -> null;
-            case "raw" -> false;
-            case "rollup" -> true;
-            default -> throw new BadRequestException("resolution must be auto, raw or rollup.");
-        };
-        Series series = history.series(container, m, range.from(), range.to(), stepSeconds, rollups);
-        if ("csv".equalsIgnoreCase(format)) {
-            return csv(Csv.series(series), "metrics-" + container.name() + "-" + m.apiName() + ".csv");
+        Series series = history.series(container, m, range.from(), range.to(), stepSeconds, chosen.rollups);
+        if (csv) {
+            return Csv.series(series).download("metrics-" + container.name() + "-" + m.apiName() + ".csv");
         }
         return Response.ok(series).build();
     }
@@ -120,8 +114,8 @@ public class MetricsResource {
     @GET
     @Path("top")
     @Operation(summary = "Top consumers by CPU and memory, fleet-wide, and per-endpoint totals (latest samples)")
-    public Top top(@QueryParam("limit") @DefaultValue("10") int limit) {
-        return history.top(Math.max(1, Math.min(limit, 100)));
+    public Top top(@QueryParam("limit") String limit) {
+        return history.top(QueryParams.intParam("limit", limit, 10, 1, 100));
     }
 
     @GET
@@ -131,15 +125,19 @@ public class MetricsResource {
     public Response anomalies(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("container") String container, @QueryParam("metric") String metric,
                               @QueryParam("severity") String severity, @QueryParam("direction") String direction,
-                              @QueryParam("limit") @DefaultValue("500") int limit,
+                              @QueryParam("limit") String limit,
                               @QueryParam("format") String format) {
-        TimeRange range = TimeRange.parse(from == null || from.isBlank() ? "24h" : from, to, Instant.now());
-        List<Anomaly> anomalies = history.anomalies(new MetricsStore.AnomalyQuery(range.from(), range.to(),
-                blankToNull(container), blankToNull(metric) == null ? null : metric(metric),
-                parse(Severity.class, "severity", severity), parse(Direction.class, "direction", direction),
-                Math.max(1, Math.min(limit, 10_000))));
-        if ("csv".equalsIgnoreCase(format)) {
-            return csv(Csv.anomalies(anomalies), "anomalies.csv");
+        TimeRange range = TimeRange.parse(QueryParams.absent(from) ? "24h" : from, to, Instant.now());
+        MetricsStore.AnomalyQuery query = new MetricsStore.AnomalyQuery(range.from(), range.to(),
+                QueryParams.absent(container) ? null : container.strip(),
+                QueryParams.choice("metric", metric, METRICS, null),
+                QueryParams.enumParam("severity", severity, Severity.class, null),
+                QueryParams.enumParam("direction", direction, Direction.class, null),
+                QueryParams.intParam("limit", limit, 500, 1, 10_000));
+        boolean csv = csv(format);
+        List<Anomaly> anomalies = history.anomalies(query);
+        if (csv) {
+            return Csv.anomalies(anomalies).download("anomalies.csv");
         }
         return Response.ok(new AnomalyList(range.from(), range.to(), anomalies.size(), anomalies)).build();
     }
@@ -157,13 +155,11 @@ public class MetricsResource {
     @POST
     @Path("collect")
     @Operation(summary = "Run a collection round now (or join the running one) and wait up to `wait` seconds")
-    public Response collect(@QueryParam("wait") @DefaultValue("60") int wait) {
+    public Response collect(@QueryParam("wait") String waitSeconds) {
+        int wait = QueryParams.intParam("wait", waitSeconds, 60, 0, 300);
         if (!collector.enabled()) {
             return ApiError.response(Response.Status.CONFLICT, "metrics_disabled",
                     "Metrics collection is turned off (METRICS_ENABLED=false).");
-        }
-        if (wait < 0 || wait > 300) {
-            throw new BadRequestException("wait must be between 0 and 300 seconds.");
         }
         try {
             RoundReport report = collector.collect().get(wait, TimeUnit.SECONDS);
@@ -174,8 +170,9 @@ public class MetricsResource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the round");
         } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Metrics collection round failed", e.getCause());
             return ApiError.response(Response.Status.BAD_GATEWAY, "round_failed",
-                    "The collection round failed: " + e.getCause().getMessage());
+                    "The collection round failed; the server log has the details.");
         }
     }
 
@@ -191,7 +188,8 @@ public class MetricsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: store synthetic samples (imports, tests); holdSeconds > 0 keeps the write "
             + "transaction open that long or until admin/hold/release")
-    public Response samples(SyntheticSamples body, @QueryParam("holdSeconds") @DefaultValue("0") int holdSeconds) {
+    public Response samples(SyntheticSamples body, @QueryParam("holdSeconds") String hold) {
+        int holdSeconds = QueryParams.intParam("holdSeconds", hold, 0, 0, (int) WriteHold.MAX_HOLD_SECONDS);
         if (body == null || body.samples() == null || body.samples().isEmpty()) {
             throw new BadRequestException("samples must list at least one sample.");
         }
@@ -229,29 +227,19 @@ public class MetricsResource {
         return writeHold.release();
     }
 
-    private static Response csv(String body, String fileName) {
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^\\w.-]", "_")
-                        + "\"").build();
+    /** format=json (the default) or format=csv. */
+    private static boolean csv(String format) {
+        return QueryParams.word("format", format, "json", "json", "csv").equals("csv");
     }
 
-    static Metric metric(String name) {
-        return Metric.parse(name == null ? "" : name.strip()).orElseThrow(() -> new BadRequestException(
-                "metric must be one of cpu, memory, memory_percent, net_rx, net_tx, block_read, block_write."));
-    }
+    /** resolution=auto|raw|rollup: chosen by range, raw samples, 5-minute rollups. */
+    enum Resolution {
+        AUTO(null), RAW(false), ROLLUP(true);
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        final Boolean rollups;
+
+        Resolution(Boolean rollups) {
+            this.rollups = rollups;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " has no value " + value.strip() + ".");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

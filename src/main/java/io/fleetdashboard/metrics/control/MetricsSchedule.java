@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Starts the metrics collector every METRICS_COLLECTION_INTERVAL_SECONDS (the first round one interval after start,
  * when the fleet snapshot exists) and maintenance every METRICS_MAINTENANCE_INTERVAL_MINUTES, on the managed
- * scheduler. Nothing runs with METRICS_ENABLED=false. At start the detector is seeded from the stored samples.
+ * scheduler. Nothing runs with METRICS_ENABLED=false. At start the detector is seeded from the stored samples, and
+ * the store counts its rows once (maintenance recounts them; requests never do).
  */
 @ApplicationScoped
 public class MetricsSchedule {
@@ -59,6 +60,8 @@ public class MetricsSchedule {
                 return -1.0;
             }
         });
+        // the status API's row counts start from one full count, in the background (never on a request)
+        scheduler.execute(this::countRows);
         if (!collector.enabled()) {
             LOG.info("Metrics collection disabled (METRICS_ENABLED=false)");
             return;
@@ -79,6 +82,14 @@ public class MetricsSchedule {
             collector.seedDetector(store.samplesSince(Instant.now().minus(back)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not seed the anomaly detector from the store", e);
+        }
+    }
+
+    private void countRows() {
+        try {
+            store.countRows();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not count the metrics rows", e);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -51,6 +52,13 @@ public class MetricsStore {
     static final long BUCKET_MILLIS = Duration.ofMinutes(5).toMillis();
     static final Duration RAW_RANGE_LIMIT = Duration.ofHours(24);
     private static final int PURGE_CHUNK = 10_000;
+    /** How long {@link #stats()} answers from its last measurement before it asks the database again. */
+    static final Duration STATS_TTL = Duration.ofSeconds(10);
+
+    private final RowCounts rowCounts = new RowCounts();
+    private final ReentrantLock measuring = new ReentrantLock();
+    private volatile StoreStats measured;
+    private volatile long measuredNanos;
 
     @Resource(lookup = "jdbc/fleet")
     DataSource dataSource;
@@ -130,6 +138,7 @@ public class MetricsStore {
                 try (Statement commit = c.createStatement()) {
                     commit.execute("COMMIT");
                 }
+                rowCounts.changed(samples.size(), 0, anomalies.size());
                 return samples.size();
             } catch (SQLException | RuntimeException e) {
                 try (Statement rollback = c.createStatement()) {
@@ -357,6 +366,7 @@ public class MetricsStore {
             purgedRollups = update(c, "DELETE FROM metric_rollup WHERE bucket_start < ?", rollupCutoff);
             purgedAnomalies = update(c, "DELETE FROM metric_anomaly WHERE taken_at < ?", rollupCutoff);
             update(c, "DELETE FROM metric_container WHERE last_seen < ?", rollupCutoff);
+            countRows(c);
         } catch (SQLException e) {
             throw new MetricsStoreException("Metrics maintenance failed: " + e.getMessage(), e);
         }
@@ -422,8 +432,42 @@ public class MetricsStore {
         }
     }
 
-    /** Database and WAL size, row counts and the journal mode (which must be "wal"). */
+    /**
+     * Database and WAL size, row counts and the journal mode (which must be "wal"), for the status API and the
+     * /metrics gauge, which anyone may ask for as often as they like. So no table is ever scanned here: the sizes
+     * come from PRAGMAs (no scan) at most once per {@link #STATS_TTL} (one caller measures, the others meanwhile get
+     * the previous figures), the counts from {@link RowCounts}.
+     */
     public StoreStats stats() {
+        if (stale()) {
+            if (measured == null) {
+                measuring.lock(); // nothing to answer with yet: wait for the first measurement
+            } else if (!measuring.tryLock()) {
+                return withCounts(measured); // another caller is measuring: the previous figures meanwhile
+            }
+            try {
+                if (stale()) {
+                    measured = measure();
+                    measuredNanos = System.nanoTime();
+                }
+            } finally {
+                measuring.unlock();
+            }
+        }
+        return withCounts(measured);
+    }
+
+    private boolean stale() {
+        return measured == null || System.nanoTime() - measuredNanos >= STATS_TTL.toNanos();
+    }
+
+    private StoreStats withCounts(StoreStats sizes) {
+        RowCounts.Counts counts = rowCounts.current();
+        return new StoreStats(sizes.databaseBytes(), sizes.walBytes(), counts.samples(), counts.rollups(),
+                counts.anomalies(), sizes.journalMode(), sizes.measuredAt(), counts.countedAt());
+    }
+
+    private StoreStats measure() {
         try (Connection c = dataSource.getConnection()) {
             long pages = firstLong(c, "PRAGMA page_count");
             long pageSize = firstLong(c, "PRAGMA page_size");
@@ -442,12 +486,26 @@ public class MetricsStore {
             } catch (java.io.IOException e) {
                 walBytes = -1;
             }
-            return new StoreStats(pages * pageSize, walBytes, firstLong(c, "SELECT COUNT(*) FROM metric_sample"),
-                    firstLong(c, "SELECT COUNT(*) FROM metric_rollup"),
-                    firstLong(c, "SELECT COUNT(*) FROM metric_anomaly"), journal);
+            return new StoreStats(pages * pageSize, walBytes, -1, -1, -1, journal, Instant.now(), null);
         } catch (SQLException e) {
             throw new MetricsStoreException("Reading store statistics failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Counts the rows of the metrics tables (full scans: for background jobs only, never per request). */
+    public void countRows() {
+        try (Connection c = dataSource.getConnection()) {
+            countRows(c);
+        } catch (SQLException e) {
+            throw new MetricsStoreException("Counting the metrics rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void countRows(Connection c) throws SQLException {
+        Instant at = Instant.now();
+        rowCounts.counted(firstLong(c, "SELECT COUNT(*) FROM metric_sample"),
+                firstLong(c, "SELECT COUNT(*) FROM metric_rollup"),
+                firstLong(c, "SELECT COUNT(*) FROM metric_anomaly"), at);
     }
 
     private static Long firstLong(Connection c, String sql) throws SQLException {

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 public class WriteHold {
 
     private static final Logger LOG = Logger.getLogger(WriteHold.class.getName());
-    static final long MAX_HOLD_SECONDS = 60;
+    public static final long MAX_HOLD_SECONDS = 60;
 
     @Inject
     MetricsStore store;

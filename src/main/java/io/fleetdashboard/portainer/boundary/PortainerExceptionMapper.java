@@ -1,8 +1,7 @@
 package io.fleetdashboard.portainer.boundary;
 
+import io.fleetdashboard.api.boundary.ApiError;
 import io.fleetdashboard.portainer.entity.PortainerException;
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,7 +9,8 @@ import java.util.Locale;
 
 /**
  * A failed Portainer call as JSON {"error": kind, "message": safe text}: 504 for timeouts, 503 when the gateway
- * holds calls back (open breaker, full bulkhead), 502 for everything Portainer answered wrongly. No stack traces.
+ * holds calls back (open breaker, full bulkhead), 502 for everything Portainer answered wrongly. No stack traces:
+ * the messages are the sentences PortainerErrors composes (environment, route, HTTP status), never a cause's text.
  */
 @Provider
 public class PortainerExceptionMapper implements ExceptionMapper<PortainerException> {
@@ -22,10 +22,8 @@ public class PortainerExceptionMapper implements ExceptionMapper<PortainerExcept
             case CIRCUIT_OPEN, OVERLOADED -> 503;
             default -> 502;
         };
-        String body = Json.createObjectBuilder()
-                .add("error", exception.kind().name().toLowerCase(Locale.ROOT))
-                .add("message", String.valueOf(exception.getMessage()))
-                .build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        String message = exception.getMessage() == null ? "The Portainer call failed." : exception.getMessage();
+        return ApiError.response(Response.Status.fromStatusCode(status),
+                exception.kind().name().toLowerCase(Locale.ROOT), message);
     }
 }

@@ -22,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config | spike,
  * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
- * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the simulator is not running. Authentication comes from the central security layer.
+ * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the
+ * simulator is not running; a POST with a body takes Content-Type application/json only (415 otherwise). Access (admin only) is
+ * decided by the central security layer.
  */
 @WebServlet("/simulator/control/*")
 public class SimulatorControlServlet extends HttpServlet {
@@ -59,6 +61,12 @@ public class SimulatorControlServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!simulator.running()) {
             error(response, 404, "Simulator not running");
+            return;
+        }
+        // A body must be JSON: a cross-site form can send text/plain or form encodings, never application/json.
+        boolean bodyless = request.getContentLengthLong() == 0 && request.getContentType() == null;
+        if (!bodyless && !isJson(request.getContentType())) {
+            error(response, 415, "Send the request with Content-Type: application/json");
             return;
         }
         try {
@@ -111,6 +119,14 @@ public class SimulatorControlServlet extends HttpServlet {
         }
         simulator.faults(List.of());
         response.setStatus(204);
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase("application/json");
     }
 
     private static String action(HttpServletRequest request) {

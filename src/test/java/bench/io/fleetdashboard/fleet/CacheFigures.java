@@ -48,19 +48,6 @@ public final class CacheFigures {
         return millis;
     }
 
-    static double[] timeHome(HttpClient browser, int n) throws Exception {
-        double[] millis = new double[n];
-        for (int i = 0; i < n; i++) {
-            long started = System.nanoTime();
-            HttpResponse<String> response = browser.send(Server.homeRequest(), HttpResponse.BodyHandlers.ofString());
-            millis[i] = millisSince(started);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Home page answered " + response.statusCode());
-            }
-        }
-        return millis;
-    }
-
     /** Everything the audit's cache file held: the endpoint and container lists, as our API lists them. */
     static Path writeBeforeCacheFile() throws IOException {
         JsonArrayBuilder endpoints = Json.createArrayBuilder();
@@ -114,8 +101,8 @@ public final class CacheFigures {
         timeSummary(50); // warm-up
         double summary = median(timeSummary(300));
         HttpClient browser = Server.signedInBrowser();
-        timeHome(browser, 20);
-        double home = median(timeHome(browser, 100));
+        Server.timeHome(browser, 20);
+        double home = median(Server.timeHome(browser, 100));
 
         Path file = writeBeforeCacheFile();
         for (int i = 0; i < 3; i++) {
@@ -172,7 +159,7 @@ public final class CacheFigures {
         double firstMillis = millisSince(started);
         double next = median(timeSummary(50));
         HttpClient browser = Server.signedInBrowser();
-        double[] home = timeHome(browser, 10);
+        double[] home = Server.timeHome(browser, 10);
 
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("restart", "bin/server stop + start, simulator latency 2000 ms so no refresh completes meanwhile");

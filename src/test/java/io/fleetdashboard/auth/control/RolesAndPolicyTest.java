@@ -2,10 +2,10 @@ package io.fleetdashboard.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetdashboard.auth.entity.AccessRule;
+import io.fleetdashboard.auth.entity.Need;
 import io.fleetdashboard.auth.entity.Role;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,33 +29,61 @@ class RolesAndPolicyTest {
     }
 
     @Test
-    void publicPaths() {
+    void needsAllowOnlyWhatTheySay() {
+        assertTrue(Need.ANYONE.allows(null));
+        assertFalse(Need.NOBODY.allows(Role.ADMIN));
+        assertFalse(Need.VIEWER.allows(null));
+        assertTrue(Need.VIEWER.allows(Role.VIEWER));
+        assertFalse(Need.OPERATOR.allows(Role.VIEWER));
+        assertTrue(Need.OPERATOR.allows(Role.ADMIN));
+    }
+
+    @Test
+    void onlyTheExactPublicResourcesArePublic() {
         for (String path : new String[] {"/signin.xhtml", "/jakarta.faces.resource/theme.css.xhtml", "/favicon.ico",
-                "/not-configured.xhtml", "/error.xhtml", "/session-status", "/simulator/api/endpoints"}) {
-            assertTrue(policy.ruleFor(path).isPublic(), path);
+                "/not-configured.xhtml", "/error.xhtml", "/session-status"}) {
+            assertEquals(Need.ANYONE, policy.ruleFor(path).need("GET"), path);
+        }
+        for (String path : new String[] {"/signin.xhtml/x", "/signin.xhtmlx", "/favicon.icox", "/session-status/x",
+                "/simulator/api/endpoints", "/simulator/control/truth", "/jakarta.faces.resourcex/a", "/index.xhtml",
+                "/", "/anything"}) {
+            assertTrue(policy.ruleFor(path).need("GET") != Need.ANYONE, path);
+        }
+    }
+
+    @Test
+    void publicResourcesCanOnlyBeReadExceptTheSignInForm() {
+        assertEquals(Need.ANYONE, policy.ruleFor("/signin.xhtml").need("POST"));
+        for (String path : new String[] {"/jakarta.faces.resource/x.js.xhtml", "/favicon.ico", "/error.xhtml",
+                "/session-status", "/not-configured.xhtml"}) {
+            assertEquals(Need.NOBODY, policy.ruleFor(path).need("POST"), path);
         }
     }
 
     @Test
     void protectedPathsAndTheirRoles() {
         AccessRule home = policy.ruleFor("/");
-        assertEquals(Role.VIEWER, home.required("GET"));
+        assertEquals(Need.VIEWER, home.need("GET"));
         assertFalse(home.api());
-        assertEquals(Role.VIEWER, policy.ruleFor("/index.xhtml").required("POST"));
-        assertEquals(Role.VIEWER, policy.ruleFor("/signin.xhtmlx").required("GET"));
+        assertEquals(Need.VIEWER, policy.ruleFor("/index.xhtml").need("POST"));
 
         AccessRule api = policy.ruleFor("/api/v1/containers");
         assertTrue(api.api());
-        assertEquals(Role.VIEWER, api.required("GET"));
-        assertEquals(Role.OPERATOR, api.required("POST"));
-        assertEquals(Role.ADMIN, policy.ruleFor("/api/v1/environments/3").required("DELETE"));
-        assertEquals(Role.VIEWER, policy.ruleFor("/api/v1/environments").required("GET"));
+        assertEquals(Need.VIEWER, api.need("GET"));
+        assertEquals(Need.VIEWER, api.need("HEAD"));
+        assertEquals(Need.OPERATOR, api.need("POST"));
+        assertEquals(Need.OPERATOR, api.need("PATCH"));
+        assertEquals(Need.ADMIN, policy.ruleFor("/api/v1/environments/3").need("DELETE"));
+        assertEquals(Need.VIEWER, policy.ruleFor("/api/v1/environments").need("GET"));
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/environmentsx").need("POST"));
+        assertEquals(Need.ADMIN, policy.ruleFor("/api/v1/metrics/admin/samples").need("POST"));
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/metrics/collect").need("POST"));
 
         AccessRule control = policy.ruleFor("/simulator/control/reset");
         assertTrue(control.api());
-        assertEquals(Role.ADMIN, control.required("GET"));
-        assertEquals(Role.ADMIN, policy.ruleFor("/settings.xhtml").required("GET"));
-        assertNull(policy.ruleFor("/signin.xhtml").required("POST"));
+        assertEquals(Need.ADMIN, control.need("GET"));
+        assertEquals(Need.ADMIN, policy.ruleFor("/simulator/control").need("GET"));
+        assertEquals(Need.ADMIN, policy.ruleFor("/settings.xhtml").need("GET"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetdashboard.auth.entity.Role;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,37 @@ class StaticCredentialsTest {
         assertTrue(first.generated());
         assertEquals("admin", first.username());
         assertFalse(first.matches("admin", ""));
+    }
+
+    @Test
+    void optionalOperatorAndViewerGetTheirOwnRoles() {
+        StaticCredentials c = credentials("admin", "a", false);
+        c.extra(StaticCredentials.OPERATOR_USERNAME, Role.OPERATOR, Optional.of("o"), "DASHBOARD_OPERATOR_KEY");
+        c.extra(StaticCredentials.VIEWER_USERNAME, Role.VIEWER, Optional.of("v"), "DASHBOARD_VIEWER_KEY");
+        assertEquals(Role.ADMIN, c.match("admin", "a").orElseThrow().role());
+        assertEquals(Role.OPERATOR, c.match("operator", "o").orElseThrow().role());
+        assertEquals(Role.VIEWER, c.match("Viewer", "v").orElseThrow().role());
+        assertEquals("viewer", c.match("Viewer", "v").orElseThrow().username());
+        assertTrue(c.match("viewer", "o").isEmpty());
+        assertTrue(c.match("operator", "a").isEmpty());
+        assertTrue(c.knows("operator"));
+        assertFalse(c.knows("root"));
+    }
+
+    @Test
+    void anOptionalUserNeverReplacesTheAdminOfTheSameName() {
+        StaticCredentials c = credentials("viewer", "a", false);
+        c.extra(StaticCredentials.VIEWER_USERNAME, Role.VIEWER, Optional.of("v"), "DASHBOARD_VIEWER_KEY");
+        assertEquals(Role.ADMIN, c.match("viewer", "a").orElseThrow().role());
+        assertTrue(c.match("viewer", "v").isEmpty());
+    }
+
+    @Test
+    void optionalUsersAloneDoNotConfigureSignIn() {
+        StaticCredentials c = credentials(null, null, false);
+        c.extra(StaticCredentials.VIEWER_USERNAME, Role.VIEWER, Optional.of("v"), "DASHBOARD_VIEWER_KEY");
+        assertFalse(c.configured());
+        assertFalse(c.matches("viewer", "v"));
     }
 
     @Test

@@ -9,15 +9,12 @@ import io.fleetdashboard.environments.entity.Environment;
 import io.fleetdashboard.environments.entity.EnvironmentSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 /** The real persistence unit `fleet` on EclipseLink 4.0.9, outside Liberty: IDENTITY ids through SQLitePlatform. */
 class SQLitePlatformTest {
@@ -29,19 +26,7 @@ class SQLitePlatformTest {
 
     @BeforeEach
     void migrateAndOpen() {
-        String url = "jdbc:sqlite:" + dir.resolve("fleet.db");
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl(url);
-        dataSource.setJournalMode("WAL");
-        SchemaMigrations migrations = new SchemaMigrations();
-        migrations.dataSource = dataSource;
-        migrations.migrate();
-        factory = Persistence.createEntityManagerFactory("fleet", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.sqlite.JDBC",
-                "jakarta.persistence.jdbc.url", url,
-                "eclipselink.weaving", "false"));
+        factory = TestDatabase.open(dir);
     }
 
     @AfterEach

@@ -86,4 +86,39 @@ class SecretCipherTest {
         String stored = new SecretCipher(created).encrypt("secret");
         assertEquals("secret", new SecretCipher(SecretCipher.keyBytes(Optional.empty(), file)).decrypt(stored));
     }
+
+    @Test
+    void keyFileIsWrittenAtomicallyWithoutLeftovers(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("secret.key");
+        SecretCipher.keyBytes(Optional.empty(), file);
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(file), files.toList(), "only the key file, no temporary file");
+        }
+        assertEquals(44, Files.readString(file).length(), "base64 of 32 bytes, complete");
+    }
+
+    @Test
+    void anEmptyKeyFileFromAnInterruptedStartIsReplaced(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("secret.key");
+        Files.writeString(file, " \n");
+        byte[] key = SecretCipher.keyBytes(Optional.empty(), file);
+        assertEquals(32, key.length);
+        assertArrayEquals(key, SecretCipher.keyBytes(Optional.empty(), file), "the new key was stored");
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+    }
+
+    @Test
+    void aDamagedKeyFileStopsTheStartWithAClearMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("secret.key");
+        String truncated = Base64.getEncoder().encodeToString(new byte[32]).substring(0, 20);
+        for (String damaged : new String[] {truncated, "not base64 at all!"}) {
+            Files.writeString(file, damaged);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> SecretCipher.keyBytes(Optional.empty(), file));
+            assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains("Restore it"), e.getMessage());
+            assertEquals(damaged, Files.readString(file), "a damaged key is never overwritten");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.fleetdashboard.Api;
+import it.io.fleetdashboard.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class CrashRestartIT {
 
     @AfterAll
     static void normalServerAgain() throws Exception {
-        ItServer.normalSpeedAgain();
+        TestServer.normalSpeedAgain();
     }
 
     private static JsonObject fleetCheck() {
@@ -37,11 +38,11 @@ class CrashRestartIT {
         Api.await("the snapshot to be persisted", Duration.ofSeconds(60),
                 () -> takenAt.equals(fleetCheck().getJsonObject("data").getString("persistedSnapshot", "")));
 
-        ItServer.killHard();
+        TestServer.killHard();
         // Each simulated Portainer answer now takes 2 s: the first refresh after start-up takes many seconds.
-        ItServer.run("start", "-Dsimulator.latency.ms=2000");
+        TestServer.run("start", "-Dsimulator.latency.ms=2000");
         Api.await("the restarted server to answer", Duration.ofSeconds(180),
-                () -> ItServer.answers("/api/v1/dashboard/summary"));
+                () -> TestServer.answers("/api/v1/dashboard/summary"));
 
         JsonObject summary = object("/api/v1/dashboard/summary");
         assertEquals(takenAt, summary.getString("takenAt"), "the snapshot published before the crash");

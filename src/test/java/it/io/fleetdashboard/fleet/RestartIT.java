@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.fleetdashboard.Api;
+import it.io.fleetdashboard.TestServer;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ class RestartIT {
 
     @AfterAll
     static void normalSpeedAgain() throws Exception {
-        ItServer.normalSpeedAgain();
+        TestServer.normalSpeedAgain();
     }
 
     @Test
@@ -28,11 +29,11 @@ class RestartIT {
         Instant before = Instant.parse(object("/api/v1/dashboard/summary").getString("takenAt"));
         int containers = object("/api/v1/dashboard/summary").getInt("containersTotal");
 
-        ItServer.run("stop", "");
+        TestServer.run("stop", "");
         // Each simulated Portainer answer now takes 2 s, so the first refresh after start-up takes many seconds.
-        ItServer.run("start", "-Dsimulator.latency.ms=2000");
+        TestServer.run("start", "-Dsimulator.latency.ms=2000");
         Api.await("the restarted server to answer", Duration.ofSeconds(180),
-                () -> ItServer.answers("/api/v1/dashboard/summary"));
+                () -> TestServer.answers("/api/v1/dashboard/summary"));
 
         JsonObject summary = object("/api/v1/dashboard/summary");
         assertEquals(before, Instant.parse(summary.getString("takenAt")), "served the snapshot from before");

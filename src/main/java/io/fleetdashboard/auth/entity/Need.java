@@ -1,0 +1,34 @@
+package io.fleetdashboard.auth.entity;
+
+/** What a request method on a path needs: nothing (public), a signed-in role, or nothing will do (refused). */
+public enum Need {
+    ANYONE(null), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), NOBODY(null);
+
+    private final Role role;
+
+    Need(Role role) {
+        this.role = role;
+    }
+
+    /** The least role that satisfies this need; null for ANYONE and NOBODY. */
+    public Role role() {
+        return role;
+    }
+
+    public static Need of(Role role) {
+        return switch (role) {
+            case VIEWER -> VIEWER;
+            case OPERATOR -> OPERATOR;
+            case ADMIN -> ADMIN;
+        };
+    }
+
+    /** True when a caller with this role (null: anonymous) may go on. */
+    public boolean allows(Role caller) {
+        return switch (this) {
+            case ANYONE -> true;
+            case NOBODY -> false;
+            default -> caller != null && caller.includes(role);
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package it.io.fleetdashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query parameter of every API route, with bad values of its kind: each answer is 400 with a JSON
+ * {error: "bad_request", message} that names the parameter, never 404 or 500, and never internal text.
+ * Malformed JSON bodies get the same treatment. A new parameter belongs in {@link #ROUTES}.
+ */
+class BadInputIT {
+
+    enum Kind { WHOLE, ENUM, INSTANT, BOOLEAN, FORMAT }
+
+    static final Map<Kind, List<String>> BAD = Map.of(
+            Kind.WHOLE, List.of("abc", "1.5", "-1", "99999999999999999999", "2147483648", "1e3", "0x10", "%20+"),
+            Kind.ENUM, List.of("bogus", "1", "drop table"),
+            Kind.INSTANT, List.of("yesterday", "99999999999999999999d", "999999999d", "0", "9999999999999",
+                    "3000-01-01T00:00:00Z", "2026-13-40T00:00:00Z", "-5"),
+            Kind.BOOLEAN, List.of("maybe", "1", "yes"),
+            Kind.FORMAT, List.of("xml", "CSV2", "*"));
+
+    /** Method, path, and each query parameter with its kind. */
+    record Route(String method, String path, Map<String, Kind> parameters) {
+    }
+
+    static final String SERIES = "/api/v1/metrics/containers/" + URLEncoder.encode("it:no-such:container",
+            StandardCharsets.UTF_8);
+
+    static final List<Route> ROUTES = List.of(
+            route("GET", "/api/v1/endpoints", paging("status", Kind.ENUM)),
+            route("GET", "/api/v1/containers", paging("state", Kind.ENUM, "health", Kind.ENUM)),
+            route("GET", "/api/v1/stacks", paging()),
+            route("GET", "/api/v1/images", paging("dangling", Kind.BOOLEAN)),
+            route("GET", "/api/v1/dashboard/overview", paging()),
+            route("POST", "/api/v1/refresh", Map.of("wait", Kind.WHOLE)),
+            route("GET", "/api/v1/metrics/containers", Map.of("limit", Kind.WHOLE)),
+            route("GET", SERIES, Map.of("metric", Kind.ENUM, "from", Kind.INSTANT, "to", Kind.INSTANT,
+                    "step", Kind.WHOLE, "resolution", Kind.ENUM, "format", Kind.FORMAT)),
+            route("GET", "/api/v1/metrics/top", Map.of("limit", Kind.WHOLE)),
+            route("GET", "/api/v1/metrics/anomalies", Map.of("from", Kind.INSTANT, "to", Kind.INSTANT,
+                    "metric", Kind.ENUM, "severity", Kind.ENUM, "direction", Kind.ENUM, "limit", Kind.WHOLE,
+                    "format", Kind.FORMAT)),
+            route("POST", "/api/v1/metrics/collect", Map.of("wait", Kind.WHOLE)),
+            route("POST", "/api/v1/metrics/admin/samples", Map.of("holdSeconds", Kind.WHOLE)));
+
+    static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
+            "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",
+            "line no", "offset=");
+
+    private static Route route(String method, String path, Map<String, Kind> parameters) {
+        return new Route(method, path, parameters);
+    }
+
+    private static Map<String, Kind> paging(Object... more) {
+        Map<String, Kind> p = new LinkedHashMap<>(Map.of("limit", Kind.WHOLE, "offset", Kind.WHOLE,
+                "sort", Kind.ENUM, "order", Kind.ENUM));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            p.put((String) more[i], (Kind) more[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void everyQueryParameterRefusesBadValuesWithAClearJsonError() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Route route : ROUTES) {
+            for (Map.Entry<String, Kind> parameter : route.parameters().entrySet()) {
+                for (String value : BAD.get(parameter.getValue())) {
+                    String query = "?" + parameter.getKey() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+                    HttpResponse<String> response = route.method().equals("GET") ? Api.get(route.path() + query)
+                            : Api.post(route.path() + query, "{\"samples\":[]}");
+                    checked++;
+                    String problem = problem(response, parameter.getKey());
+                    if (problem != null) {
+                        wrong.add(route.method() + " " + route.path() + query + ": " + problem);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + checked + " bad values were not refused properly:\n"
+                + String.join("\n", wrong));
+    }
+
+    @Test
+    void aRangeTooLongOrBackwardsIsRefused() {
+        for (String query : List.of("?from=40d", "?from=1h&to=2h", "?from=2026-01-01T00:00:00Z&to=2025-12-01T00:00:00Z")) {
+            assertEquals(null, problem(Api.get("/api/v1/metrics/anomalies" + query), null), query);
+            assertEquals(null, problem(Api.get(SERIES + query), null), query);
+        }
+    }
+
+    @Test
+    void malformedJsonBodiesGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String body : List.of("{", "not json", "[1,2]", "{\"samples\":\"x\"}", "{\"samples\":[1]}",
+                "{\"samples\":[{\"containerKey\":\"k\",\"at\":\"never\"}]}",
+                "{\"samples\":[{\"containerKey\":\"k\",\"at\":\"2026-01-01T00:00:00Z\",\"cpuPercent\":\"abc\"}]}")) {
+            String problem = problem(Api.post("/api/v1/metrics/admin/samples", body), null);
+            if (problem != null) {
+                wrong.add(body + ": " + problem);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsRefusedAsJson() {
+        HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE
+                        + "/api/v1/metrics/admin/samples")).header("Authorization", authorization())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals(null, internalText(response.body()));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    }
+
+    /** null when the answer is a proper 400; otherwise what is wrong with it. */
+    static String problem(HttpResponse<String> response, String parameter) {
+        if (response.statusCode() != 400) {
+            return "status " + response.statusCode() + " " + abbreviate(response.body());
+        }
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            return "not JSON: " + response.headers().firstValue("Content-Type").orElse("(no type)");
+        }
+        JsonObject error;
+        try {
+            error = Api.json(response.body()).asJsonObject();
+        } catch (RuntimeException e) {
+            return "unparsable body " + abbreviate(response.body());
+        }
+        if (!"bad_request".equals(error.getString("error", "")) || error.getString("message", "").isBlank()) {
+            return "not {error: bad_request, message}: " + abbreviate(response.body());
+        }
+        if (parameter != null && !error.getString("message").startsWith(parameter + " ")) {
+            return "the message does not name " + parameter + ": " + error.getString("message");
+        }
+        return internalText(error.getString("message"));
+    }
+
+    static String internalText(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String internal : INTERNAL) {
+            if (lower.contains(internal)) {
+                return "internal text '" + internal.strip() + "' in " + abbreviate(text);
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    private static String authorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((System.getProperty("it.username", "admin")
+                + ":" + System.getProperty("it.key", "it-secret-key")).getBytes(StandardCharsets.UTF_8));
+    }
+}
