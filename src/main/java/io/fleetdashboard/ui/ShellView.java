@@ -5,6 +5,7 @@ import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.auth.control.UserPreferences;
 import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.environments.control.DemoMode;
+import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.control.Snapshots;
 import jakarta.enterprise.context.RequestScoped;
@@ -92,15 +93,29 @@ public class ShellView {
         return snapshot().isPresent();
     }
 
-    /** Human age of the current snapshot ("Updated 42 s ago"), or "No data yet". */
+    /**
+     * Human age of the current snapshot's data and what is not current in it ("Updated 5 min ago · Portainer
+     * 'prod' unreachable"), or "No data yet". The age counts from the oldest environment's last successful read.
+     */
     public String getSnapshotAge() {
         return snapshot()
-                .map(s -> "Updated " + Ages.ago(s.takenAt(), java.time.Instant.now())
-                        + (collector.refreshing() ? " · refreshing" : ""))
+                .map(s -> {
+                    var status = snapshots.status(s);
+                    StringBuilder text = new StringBuilder(status.dataAsOf() == null ? "Never read"
+                            : "Updated " + Ages.ago(status.dataAsOf(), java.time.Instant.now()));
+                    if (status.restored()) {
+                        text.append(" · from before the restart");
+                    }
+                    Degradation.notes(s).forEach(note -> text.append(" · ").append(note));
+                    if (status.refreshing()) {
+                        text.append(" · refreshing");
+                    }
+                    return text.toString();
+                })
                 .orElse(collector.refreshing() ? "First collection running" : "No data yet");
     }
 
-    /** True when the snapshot is older than PORTAINER_CACHE_TTL_SECONDS. */
+    /** True when the data is older than PORTAINER_CACHE_TTL_SECONDS, partly kept from before, or restored. */
     public boolean isSnapshotStale() {
         return snapshot().map(s -> snapshots.status(s).stale()).orElse(false);
     }
@@ -116,7 +131,13 @@ public class ShellView {
         this.snapshot = null; // read again when the page renders: it must show the new snapshot's age
         try {
             var snapshot = collector.refresh().get(REFRESH_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-            growl(FacesMessage.SEVERITY_INFO, "Refreshed", "The fleet was collected in " + Ages.duration(snapshot.durationMillis()) + ".");
+            var notes = Degradation.notes(snapshot);
+            if (notes.isEmpty()) {
+                growl(FacesMessage.SEVERITY_INFO, "Refreshed", "The fleet was collected in " + Ages.duration(snapshot.durationMillis()) + ".");
+            } else {
+                growl(FacesMessage.SEVERITY_WARN, "Refreshed with gaps", String.join("; ", notes)
+                        + ". The last known data is shown for those parts.");
+            }
         } catch (java.util.concurrent.TimeoutException e) {
             growl(FacesMessage.SEVERITY_INFO, "Still refreshing", "The page updates when the refresh ends.");
         } catch (InterruptedException e) {

@@ -74,6 +74,13 @@ public final class Api {
         return json(response.body()).asJsonObject();
     }
 
+    /** The simulator at its default scale with no faults, and a snapshot of it: where fault tests start and end. */
+    public static void healthyFleet() {
+        simulator("config", DEFAULT_WORLD);
+        post("/simulator/control/faults", "[]");
+        refresh();
+    }
+
     /** Simulator control API. */
     public static void simulator(String command, String json) {
         HttpResponse<String> response = post("/simulator/control/" + command, json);

@@ -37,7 +37,7 @@ class HomePageIT extends PageTest {
                 "kpiEndpointsOnline", "endpointsOnline", "kpiEndpointsOffline", "endpointsOffline",
                 "kpiContainersRunning", "containersRunning", "kpiContainersStopped", "containersStopped",
                 "kpiContainersUnhealthy", "containersUnhealthy", "kpiContainersRestarting", "containersRestarting",
-                "kpiStacks", "stacks", "kpiImages", "images");
+                "kpiStacks", "stacksPortainer", "kpiImages", "imagesDistinct");
         cards.forEach((card, field) -> assertEquals(truth.getInt(field), home.kpi(card), card));
         assertEquals(truth.getInt("environments"), home.environmentRows());
         assertTrue(home.attentionItems() > 0, "the simulator has offline endpoints and unhealthy containers");
@@ -70,6 +70,11 @@ class HomePageIT extends PageTest {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("dashboard_summary_"));
         int running = Api.object("/api/v1/dashboard/summary").getInt("containersRunning");
         assertTrue(csv.body().contains("Containers running," + running + "\r\n"), csv.body());
+        JsonObject summary = Api.object("/api/v1/dashboard/summary");
+        assertTrue(csv.body().contains("Images (distinct ids)," + summary.getInt("imagesDistinct") + "\r\n"),
+                csv.body());
+        assertTrue(csv.body().contains("Stacks managed by Portainer," + summary.getInt("stacksPortainer") + "\r\n"),
+                csv.body());
     }
 
     @Test

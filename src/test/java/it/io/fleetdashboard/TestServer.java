@@ -1,6 +1,7 @@
 package it.io.fleetdashboard;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,9 @@ public final class TestServer {
     public static final Path SERVER_DIR = Path.of(System.getProperty("it.server.dir",
             "target/liberty/wlp/usr/servers/fleet-it"));
     private static final File SERVER_SCRIPT = SERVER_DIR.resolve("../../../bin/server").normalize().toFile();
+    /** Liberty writes the server JVM's pid here ({@code WLP_OUTPUT_DIR/.pid/<server>.pid}). */
+    private static final Path PID_FILE = SERVER_DIR.resolveSibling(".pid")
+            .resolve(SERVER_DIR.getFileName() + ".pid");
 
     private TestServer() {
     }
@@ -32,6 +36,31 @@ public final class TestServer {
         run("stop", "");
         run("start", "");
         awaitReady();
+    }
+
+    /** The equivalent of {@code kill -9}: no shutdown hook, no pre-destroy, nothing flushed. */
+    public static void killHard() throws Exception {
+        long pid = Long.parseLong(Files.readString(PID_FILE).trim());
+        ProcessHandle server = ProcessHandle.of(pid)
+                .orElseThrow(() -> new AssertionError("no server process " + pid));
+        if (!server.destroyForcibly()) {
+            throw new AssertionError("could not kill " + pid);
+        }
+        server.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * After a test started the server against a slowed simulator: puts the simulator's latency back to the IT
+     * server's (src/test/liberty/server.env) at run time, which outlives the simulator's resets, and refreshes; a
+     * server that does not answer is restarted as configured instead.
+     */
+    public static void normalSpeedAgain() throws Exception {
+        if (answers("/health/ready")) {
+            Api.simulator("config", "{\"latencyMs\":5,\"jitterMs\":2}");
+            Api.refresh();
+        } else {
+            restart();
+        }
     }
 
     public static void awaitReady() {

@@ -41,20 +41,40 @@ public class DashboardResource {
     public Response summaryCsv() {
         FleetSnapshot snapshot = snapshots.current();
         var c = snapshot.counts();
+        var status = snapshots.status(snapshot);
+        var f = snapshot.freshness();
         CsvTable csv = new CsvTable("Metric", "Value");
-        Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()}, {"Simulated data", snapshot.demo()},
+        Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()},
+                {"Data as of", f.dataAsOf() == null ? "never read" : f.dataAsOf()},
+                {"Age of data (s)", status.ageSeconds()}, {"Stale", status.stale()}, {"Degraded", status.degraded()},
+                {"Environments failed", f.environmentsFailed()}, {"Endpoints failed", f.endpointsFailed()},
+                {"Endpoints pending", f.endpointsPending()},
+                {"Endpoints from Portainer snapshots", f.endpointsFromPortainerSnapshot()},
+                {"Simulated data", snapshot.demo()},
                 {"Environments", c.environments()}, {"Endpoints", c.endpointsTotal()},
                 {"Endpoints online", c.endpointsOnline()}, {"Endpoints offline", c.endpointsOffline()},
                 {"Endpoints with stale data", c.endpointsStale()}, {"Containers", c.containersTotal()},
                 {"Containers running", c.containersRunning()}, {"Containers stopped", c.containersStopped()},
                 {"Containers healthy", c.containersHealthy()}, {"Containers unhealthy", c.containersUnhealthy()},
-                {"Containers restarting", c.containersRestarting()}, {"Stacks", c.stacks()},
-                {"Images", c.images()}};
+                {"Containers restarting", c.containersRestarting()},
+                {"Containers from Portainer snapshots (async edge)", c.containersFromPortainerSnapshot()},
+                {"Stacks managed by Portainer", c.stacksPortainer()},
+                {"Compose projects not managed by Portainer", c.composeProjectsUnmanaged()},
+                {"Images (distinct ids)", c.imagesDistinct()}, {"Images dangling (distinct ids)", c.imagesDangling()},
+                {"Images size (bytes, each distinct image once)", c.imagesDistinctSizeBytes()},
+                {"Image copies on endpoints", c.images()}};
         for (Object[] row : rows) {
             csv.row(row);
         }
         return csv.download("dashboard_summary_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
                 .withZone(ZoneOffset.UTC).format(snapshot.takenAt()) + ".csv");
+    }
+
+    @GET
+    @Path("attention")
+    @Operation(summary = "What needs attention, worst first: a few items per kind and the count of every kind")
+    public Views.AttentionList attention() {
+        return Views.AttentionList.of(snapshots.current());
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
+import io.fleetdashboard.ui.Sizes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -62,15 +63,20 @@ public class HomeView {
                 new Kpi("kpiEndpointsOffline", "Endpoints offline", c.endpointsOffline(),
                         c.endpointsStale() + " with stale data", c.endpointsOffline() > 0 ? "bad" : "neutral"),
                 new Kpi("kpiContainersRunning", "Containers running", c.containersRunning(),
-                        "of " + c.containersTotal(), "good"),
+                        "of " + c.containersTotal() + (c.containersFromPortainerSnapshot() > 0
+                                ? " · " + c.containersFromPortainerSnapshot() + " from Portainer snapshots (async edge)"
+                                : ""), "good"),
                 new Kpi("kpiContainersStopped", "Containers stopped", c.containersStopped(),
                         "not running", "neutral"),
                 new Kpi("kpiContainersUnhealthy", "Unhealthy", c.containersUnhealthy(),
                         c.containersHealthy() + " healthy", c.containersUnhealthy() > 0 ? "warn" : "neutral"),
                 new Kpi("kpiContainersRestarting", "Restarting", c.containersRestarting(), "crash loops",
                         c.containersRestarting() > 0 ? "bad" : "neutral"),
-                new Kpi("kpiStacks", "Stacks", c.stacks(), "managed and compose", "neutral"),
-                new Kpi("kpiImages", "Images", c.images(), "on reachable endpoints", "neutral"));
+                new Kpi("kpiStacks", "Stacks", c.stacksPortainer(), "managed by Portainer · "
+                        + c.composeProjectsUnmanaged() + " other compose projects", "neutral"),
+                new Kpi("kpiImages", "Images", c.imagesDistinct(), "distinct · " + c.imagesDangling() + " dangling · "
+                        + Sizes.bytes(c.imagesDistinctSizeBytes()) + " · " + c.images() + " copies on endpoints",
+                        "neutral"));
     }
 
     /** Chart.js configuration for the endpoint status doughnut. */
@@ -115,8 +121,28 @@ public class HomeView {
         return snapshot.environments().stream().map(e -> new EnvironmentRow(e, clock)).toList();
     }
 
+    /** Worst first, a few per kind, each kind followed by "and N more …" when the snapshot has more of it. */
     public List<AttentionRow> getAttention() {
-        return snapshot.attention().stream().map(AttentionRow::new).toList();
+        List<AttentionRow> rows = new java.util.ArrayList<>();
+        List<Attention> items = snapshot.attention();
+        for (int i = 0; i < items.size(); i++) {
+            Attention item = items.get(i);
+            rows.add(new AttentionRow(item, null));
+            boolean lastOfKind = i + 1 == items.size() || items.get(i + 1).kind() != item.kind();
+            int shown = (int) items.stream().filter(a -> a.kind() == item.kind()).count();
+            int more = snapshot.attentionCounts().getOrDefault(item.kind(), 0) - shown;
+            if (lastOfKind && more > 0) {
+                rows.add(new AttentionRow(item, "and " + more + " more " + item.kind().plural()));
+            }
+        }
+        return rows;
+    }
+
+    /** "2 endpoints could not be read · 5 endpoints offline · …": the count of every kind, worst first. */
+    public String getAttentionCounts() {
+        return snapshot.attentionCounts().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().plural())
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private static String color(ContainerState state) {
@@ -172,7 +198,8 @@ public class HomeView {
 
         EnvironmentRow(EnvironmentState state, Clock clock) {
             this.state = state;
-            this.lastRefresh = Ages.ago(state.collectedAt(), clock.instant());
+            // the last successful read: a failed attempt does not make old data look new
+            this.lastRefresh = Ages.ago(state.lastSuccessAt(), clock.instant());
         }
 
         public String getName() {
@@ -197,17 +224,38 @@ public class HomeView {
 
         public String getError() {
             if (state.error() != null) {
-                return state.error().message();
+                return state.error().message() + " (last known data shown)";
             }
-            return state.endpointErrors() > 0 ? state.endpointErrors() + " endpoint(s) could not be read" : "";
+            List<String> problems = new java.util.ArrayList<>();
+            if (state.stacksError() != null) {
+                problems.add("stacks could not be read: " + state.stacksError().message());
+            }
+            if (state.endpointErrors() > 0) {
+                problems.add(state.endpointErrors() + " endpoint(s) could not be read");
+            }
+            if (state.endpointsPending() > 0) {
+                problems.add(state.endpointsPending() + " endpoint(s) pending");
+            }
+            return String.join("; ", problems);
         }
     }
 
     public static final class AttentionRow {
         private final Attention attention;
+        private final String more;
 
-        AttentionRow(Attention attention) {
+        /** more: set for the "and N more …" row that closes a kind. */
+        AttentionRow(Attention attention, String more) {
             this.attention = attention;
+            this.more = more;
+        }
+
+        public boolean isMore() {
+            return more != null;
+        }
+
+        public String getMore() {
+            return more;
         }
 
         public String getSeverity() {
@@ -225,6 +273,8 @@ public class HomeView {
         public String getIcon() {
             return switch (attention.kind()) {
                 case REFRESH_FAILED -> "pi pi-times-circle";
+                case STACKS_FAILED -> "pi pi-clone";
+                case EXITED_NON_ZERO -> "pi pi-stop-circle";
                 case CRASH_LOOP -> "pi pi-replay";
                 case ENDPOINT_OFFLINE -> "pi pi-power-off";
                 case ENDPOINT_ERROR -> "pi pi-exclamation-triangle";

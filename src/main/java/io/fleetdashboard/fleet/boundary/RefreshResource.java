@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.boundary;
 
 import io.fleetdashboard.api.boundary.QueryParams;
+import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,8 +28,12 @@ public class RefreshResource {
 
     private static final Logger LOG = Logger.getLogger(RefreshResource.class.getName());
 
-    public record Result(boolean completed, java.time.Instant takenAt, long durationMillis,
-                        List<Views.Environment> environments, String message) {
+    /**
+     * completed: the refresh ended (it may still have failed for some environments: degraded then says so, and
+     * dataAsOf is the oldest environment's last successful read, not the time of this attempt).
+     */
+    public record Result(boolean completed, java.time.Instant takenAt, java.time.Instant dataAsOf, boolean degraded,
+                        long durationMillis, List<Views.Environment> environments, String message) {
     }
 
     @Inject
@@ -41,18 +46,22 @@ public class RefreshResource {
         CompletableFuture<FleetSnapshot> refresh = collector.refresh();
         try {
             FleetSnapshot snapshot = refresh.get(seconds, TimeUnit.SECONDS);
-            return Response.ok(new Result(true, snapshot.takenAt(), snapshot.durationMillis(),
-                    snapshot.environments().stream().map(Views.Environment::of).toList(), "Refreshed.")).build();
+            List<String> notes = Degradation.notes(snapshot);
+            String message = notes.isEmpty() ? "Refreshed."
+                    : "Refreshed with gaps: " + String.join("; ", notes) + ". The last known data is kept for those.";
+            return Response.ok(new Result(true, snapshot.takenAt(), snapshot.freshness().dataAsOf(),
+                    snapshot.freshness().degraded(), snapshot.durationMillis(),
+                    snapshot.environments().stream().map(Views.Environment::of).toList(), message)).build();
         } catch (TimeoutException e) {
-            return Response.accepted(new Result(false, null, 0, List.of(),
+            return Response.accepted(new Result(false, null, null, false, 0, List.of(),
                     "Still refreshing; the snapshot is replaced when it ends.")).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the refresh");
         } catch (ExecutionException e) {
             LOG.log(Level.WARNING, "Fleet refresh failed", e.getCause());
-            return Response.status(Response.Status.BAD_GATEWAY).entity(new Result(false, null, 0, List.of(),
-                    "The refresh failed; the server log has the details.")).build();
+            return Response.status(Response.Status.BAD_GATEWAY).entity(new Result(false, null, null, true, 0,
+                    List.of(), "The refresh failed; the server log has the details.")).build();
         }
     }
 }

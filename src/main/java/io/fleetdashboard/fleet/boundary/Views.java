@@ -7,6 +7,7 @@ import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.Freshness;
 import io.fleetdashboard.fleet.entity.Page;
 import io.fleetdashboard.fleet.entity.SnapshotStatus;
 import io.fleetdashboard.portainer.entity.Container;
@@ -22,17 +23,40 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * The headline numbers and how far to trust them. ageSeconds counts from dataAsOf, the oldest environment's
+     * last successful read; the environments/endpoints counts say which parts are not from this refresh.
+     * stacks = stacksPortainer + composeProjectsUnmanaged; images counts image copies (one per endpoint),
+     * imagesDistinct distinct image ids; containersFromPortainerSnapshot is the part of containersTotal read from
+     * Portainer's stored snapshots of async edge agents (containersLive the rest).
+     */
     public record Summary(int environments, int endpointsTotal, int endpointsOnline, int endpointsOffline,
                           int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
                           int containersUnhealthy, int containersRestarting, int stacks, int images,
-                          Instant takenAt, long ageSeconds, boolean stale, boolean refreshing, long durationMillis,
-                          boolean demo) {
+                          Instant takenAt, Instant dataAsOf, long ageSeconds, boolean stale, boolean degraded,
+                          boolean restored, boolean refreshing, long durationMillis, boolean demo,
+                          int environmentsFailed, int environmentsStacksFailed, int endpointsFailed,
+                          int endpointsPending, int endpointsFromPortainerSnapshot,
+                          Long portainerSnapshotsOldestAgeSeconds, int endpointsStale,
+                          int containersLive, int containersFromPortainerSnapshot, int stacksPortainer,
+                          int composeProjectsUnmanaged, int imagesDistinct, int imagesDangling,
+                          long imagesDistinctSizeBytes, int imageCopies, long imageCopiesSizeBytes) {
 
         static Summary of(FleetCounts c, SnapshotStatus s) {
+            Freshness f = s.freshness();
+            Long oldestStored = f.portainerSnapshotsOldestAt() == null ? null
+                    : Math.max(0, java.time.Duration.between(f.portainerSnapshotsOldestAt(), Instant.now())
+                    .toSeconds());
             return new Summary(c.environments(), c.endpointsTotal(), c.endpointsOnline(), c.endpointsOffline(),
                     c.containersTotal(), c.containersRunning(), c.containersStopped(), c.containersHealthy(),
                     c.containersUnhealthy(), c.containersRestarting(), c.stacks(), c.images(), s.takenAt(),
-                    s.ageSeconds(), s.stale(), s.refreshing(), s.durationMillis(), s.demo());
+                    s.dataAsOf(), s.ageSeconds(), s.stale(), s.degraded(), s.restored(), s.refreshing(),
+                    s.durationMillis(), s.demo(), f.environmentsFailed(), f.environmentsStacksFailed(),
+                    f.endpointsFailed(), f.endpointsPending(), f.endpointsFromPortainerSnapshot(), oldestStored,
+                    c.endpointsStale(), c.containersTotal() - c.containersFromPortainerSnapshot(),
+                    c.containersFromPortainerSnapshot(), c.stacksPortainer(), c.composeProjectsUnmanaged(),
+                    c.imagesDistinct(), c.imagesDangling(), c.imagesDistinctSizeBytes(), c.images(),
+                    c.imageCopiesSizeBytes());
         }
     }
 
@@ -42,23 +66,28 @@ public final class Views {
         }
     }
 
+    /** collectedAt: this refresh's attempt; lastSuccessAt: the last successful read of its endpoint list. */
     public record Environment(String name, String displayName, boolean simulated, int endpoints,
-                              int endpointsOnline, int containers, int endpointErrors, Instant collectedAt,
-                              long durationMillis, Error error) {
+                              int endpointsOnline, int containers, int endpointErrors, int endpointsPending,
+                              Instant collectedAt, Instant lastSuccessAt, long durationMillis, Error error,
+                              Error stacksError) {
         static Environment of(EnvironmentState s) {
             return new Environment(s.name(), s.displayName(), s.simulated(), s.endpoints(), s.endpointsOnline(),
-                    s.containers(), s.endpointErrors(), s.collectedAt(), s.durationMillis(), Error.of(s.error()));
+                    s.containers(), s.endpointErrors(), s.endpointsPending(), s.collectedAt(), s.lastSuccessAt(),
+                    s.durationMillis(), Error.of(s.error()), Error.of(s.stacksError()));
         }
     }
 
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
                            String status, Instant lastCheckIn, String agentVersion, String url, String dataSource,
-                           Instant dataAt, int containers, int running, Error error, long fetchMillis) {
+                           Instant dataAt, Instant lastReadAt, boolean pending, int containers, int running,
+                           int imagesDistinct, Error error, long fetchMillis) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
                     ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
-                    ep.url(), lower(e.dataSource().name()), e.dataAt(), e.containers(), e.running(),
+                    ep.url(), lower(e.dataSource().name()), e.dataAt(), e.lastReadAt(), e.pending(),
+                    e.containers(), e.running(), e.images(),
                     Error.of(e.error()), e.fetchMillis());
         }
     }
@@ -90,6 +119,20 @@ public final class Views {
             return new ImageRow(i.environment(), i.endpointKey(), i.endpointName(), image.id(), image.tags(),
                     image.size(), image.created(), image.dangling());
         }
+    }
+
+    /** The attention list: a few items per kind, worst first, and the count of every kind. */
+    public record AttentionList(java.util.Map<String, Integer> counts, List<AttentionItem> items) {
+        static AttentionList of(io.fleetdashboard.fleet.entity.FleetSnapshot snapshot) {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            snapshot.attentionCounts().forEach((kind, count) -> counts.put(lower(kind.name()), count));
+            return new AttentionList(counts, snapshot.attention().stream().map(a -> new AttentionItem(
+                    lower(a.kind().name()), lower(a.severity().name()), a.title(), a.detail(), a.subject()))
+                    .toList());
+        }
+    }
+
+    public record AttentionItem(String kind, String severity, String title, String detail, String subject) {
     }
 
     public record Overview(Summary summary, List<Environment> environments, Page<Endpoint> endpoints,

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 /**
  * Runs one blocking task per item on an executor with at most {@code maxConcurrency} in flight and a deadline
  * per task. Never blocks the caller: each finished task starts the next one. A failed or late task gives
- * {@code onFailure}'s result, so one bad item never fails the whole batch.
+ * {@code onFailure}'s result, so one bad item never fails the whole batch. A task past its deadline is cancelled:
+ * if still queued it never runs, if running its thread is interrupted (a blocking call that honours interrupts
+ * returns, and gives back what it holds, such as its bulkhead permit).
  */
 public final class BoundedFanOut {
 
@@ -44,8 +47,9 @@ public final class BoundedFanOut {
             }
             T item = items.get(index);
             CompletableFuture<R> task = new CompletableFuture<>();
+            Future<?> running = null;
             try {
-                executor.execute(() -> {
+                running = executor.submit(() -> {
                     try {
                         task.complete(work.apply(item));
                     } catch (Throwable e) {
@@ -55,9 +59,14 @@ public final class BoundedFanOut {
             } catch (RuntimeException rejected) {
                 task.completeExceptionally(rejected);
             }
-            var deadlineTimer = timer.schedule(() -> task.completeExceptionally(
-                    new TimeoutException("no answer within " + deadline.toSeconds() + " s")),
-                    deadline.toMillis(), TimeUnit.MILLISECONDS);
+            Future<?> submitted = running;
+            var deadlineTimer = timer.schedule(() -> {
+                if (task.completeExceptionally(new TimeoutException("no answer within " + deadline.toSeconds()
+                        + " s")) && submitted != null) {
+                    // past its deadline: a task still queued never starts, a running one is interrupted
+                    submitted.cancel(true);
+                }
+            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
             task.whenComplete((value, error) -> {
                 deadlineTimer.cancel(false);
                 results[index] = error == null ? value : onFailure.apply(item, unwrap(error));

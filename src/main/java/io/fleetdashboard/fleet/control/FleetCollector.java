@@ -5,12 +5,14 @@ import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.EndpointHarvest;
 import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
+import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FetchError;
 import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetNetwork;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.FleetStack;
 import io.fleetdashboard.portainer.control.PortainerGateway;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Endpoint;
@@ -36,6 +38,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -86,7 +90,19 @@ public class FleetCollector {
 
     Clock clock = Clock.systemUTC();
 
-    private final AtomicReference<CompletableFuture<FleetSnapshot>> inFlight = new AtomicReference<>();
+    /**
+     * How long a refresh waits for all endpoints before it publishes what it has, the rest marked pending (0 or
+     * less: wait for all). The complete snapshot is published when the last endpoint answers or hits its deadline.
+     */
+    @Inject
+    @ConfigProperty(name = "fleet.first.paint.millis", defaultValue = "2000")
+    long firstPaintMillis = 2000;
+
+    /** A refresh in flight: done completes with the complete snapshot, published with the first one published. */
+    private record Run(CompletableFuture<FleetSnapshot> done, CompletableFuture<FleetSnapshot> published) {
+    }
+
+    private final AtomicReference<Run> inFlight = new AtomicReference<>();
 
     @PostConstruct
     void useManagedExecutors() {
@@ -94,14 +110,26 @@ public class FleetCollector {
         timer = managedTimer;
     }
 
-    /** Starts a refresh, or joins the one in flight. */
+    /** Starts a refresh, or joins the one in flight; completes with the complete snapshot. */
     public CompletableFuture<FleetSnapshot> refresh() {
+        return run().done();
+    }
+
+    /**
+     * Starts a refresh, or joins the one in flight; completes with the first snapshot it publishes: the complete
+     * one, or the one published at the first-paint deadline with the endpoints still in flight marked pending.
+     */
+    public CompletableFuture<FleetSnapshot> firstPublished() {
+        return run().published();
+    }
+
+    private Run run() {
         while (true) {
-            CompletableFuture<FleetSnapshot> running = inFlight.get();
+            Run running = inFlight.get();
             if (running != null) {
                 return running;
             }
-            CompletableFuture<FleetSnapshot> fresh = new CompletableFuture<>();
+            Run fresh = new Run(new CompletableFuture<>(), new CompletableFuture<>());
             if (inFlight.compareAndSet(null, fresh)) {
                 start(fresh);
                 return fresh;
@@ -113,63 +141,106 @@ public class FleetCollector {
         return inFlight.get() != null;
     }
 
-    /** The refresh in flight, if any, so a caller with no snapshot at all can wait for the first one. */
+    /** The refresh in flight, if any. */
     public Optional<CompletableFuture<FleetSnapshot>> inFlight() {
-        return Optional.ofNullable(inFlight.get());
+        return Optional.ofNullable(inFlight.get()).map(Run::done);
     }
 
-    private void start(CompletableFuture<FleetSnapshot> result) {
+    private void start(Run run) {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         CompletableFuture<FleetSnapshot> work;
+        Object publishing = new Object();
+        boolean[] complete = {false};
+        ScheduledFuture<?> firstPaint = null;
         try {
             Previous previous = new Previous(cache.current().orElse(null));
-            List<EnvironmentConnection> targets = environments.active();
-            List<CompletableFuture<EnvironmentHarvest>> perEnvironment = targets.stream()
-                    .map(environment -> collect(environment, previous)).toList();
+            boolean demo = environments.demoMode();
+            List<RefreshProgress> progress = environments.active().stream()
+                    .map(environment -> new RefreshProgress(environment, previous)).toList();
+            List<CompletableFuture<EnvironmentHarvest>> perEnvironment = progress.stream().map(this::collect)
+                    .toList();
+            if (firstPaintMillis > 0) {
+                firstPaint = timer.schedule(() -> {
+                    synchronized (publishing) {
+                        if (!complete[0]) {
+                            FleetSnapshot partial = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
+                                    progress.stream().map(p -> p.soFar(startedAt, millisSince(started))).toList());
+                            cache.put(partial);
+                            run.published().complete(partial);
+                            LOG.fine(() -> "Published the fleet with " + partial.freshness().endpointsPending()
+                                    + " endpoint(s) pending");
+                        }
+                    }
+                }, firstPaintMillis, TimeUnit.MILLISECONDS);
+            }
             work = CompletableFuture.allOf(perEnvironment.toArray(CompletableFuture[]::new))
                     .thenApply(done -> {
                         List<EnvironmentHarvest> harvests = perEnvironment.stream().map(CompletableFuture::join)
                                 .toList();
-                        FleetSnapshot snapshot = FleetSnapshot.assemble(startedAt, millisSince(started),
-                                environments.demoMode(), harvests);
-                        cache.put(snapshot);
+                        FleetSnapshot snapshot = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
+                                harvests);
+                        synchronized (publishing) {
+                            complete[0] = true;
+                            cache.put(snapshot);
+                        }
                         return snapshot;
                     });
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
+        ScheduledFuture<?> pendingFirstPaint = firstPaint;
         work.whenComplete((snapshot, error) -> {
+            if (pendingFirstPaint != null) {
+                pendingFirstPaint.cancel(false);
+            }
             inFlight.set(null);
             if (error != null) {
                 LOG.log(Level.WARNING, "Fleet refresh failed", BoundedFanOut.unwrap(error));
-                result.completeExceptionally(BoundedFanOut.unwrap(error));
+                run.published().completeExceptionally(BoundedFanOut.unwrap(error));
+                run.done().completeExceptionally(BoundedFanOut.unwrap(error));
             } else {
                 LOG.fine(() -> "Fleet refreshed in " + snapshot.durationMillis() + " ms");
-                result.complete(snapshot);
+                run.published().complete(snapshot);
+                run.done().complete(snapshot);
             }
         });
     }
 
-    private CompletableFuture<EnvironmentHarvest> collect(EnvironmentConnection environment, Previous previous) {
+    private CompletableFuture<EnvironmentHarvest> collect(RefreshProgress progress) {
+        EnvironmentConnection environment = progress.environment();
+        Previous previous = progress.previous();
         long started = System.nanoTime();
         Instant at = clock.instant();
         return CompletableFuture.supplyAsync(() -> gateway.endpoints(environment), executor)
                 .thenCompose(endpoints -> {
+                    Instant listedAt = clock.instant();
+                    progress.listed(endpoints, listedAt);
                     CompletableFuture<StacksOrError> stacks = CompletableFuture
                             .supplyAsync(() -> new StacksOrError(gateway.stacks(environment), null), executor)
-                            .exceptionally(error -> new StacksOrError(List.of(), failure(error)));
+                            // a failed stack list keeps the last known stacks, so none vanish or turn "external"
+                            .exceptionally(error -> new StacksOrError(previous.stacksOf(environment.name()),
+                                    failure(error)))
+                            .whenComplete((read, error) -> {
+                                if (read != null) {
+                                    progress.stacks(read.stacks(), read.error());
+                                }
+                            });
                     CompletableFuture<List<EndpointHarvest>> perEndpoint = BoundedFanOut.run(endpoints,
                             maxConcurrency, Duration.ofSeconds(endpointDeadlineSeconds), executor, timer,
-                            endpoint -> harvest(environment, endpoint, previous),
-                            (endpoint, error) -> previous.keep(environment.name(), endpoint, failure(error), 0));
+                            endpoint -> progress.endpointDone(harvest(environment, endpoint, previous)),
+                            (endpoint, error) -> progress.endpointDone(
+                                    previous.keep(environment.name(), endpoint, failure(error), 0)));
                     return perEndpoint.thenCombine(stacks, (harvests, stackResult) -> new EnvironmentHarvest(
                             environment.name(), environment.displayName(), environment.simulated(), harvests,
-                            stackResult.stacks(), stackResult.error(), at, millisSince(started)));
+                            stackResult.stacks(), null, stackResult.error(), at, listedAt, millisSince(started)));
                 })
+                // the endpoint list failed: everything known before about this environment stays, as it was
                 .exceptionally(error -> new EnvironmentHarvest(environment.name(), environment.displayName(),
-                        environment.simulated(), previous.endpointsOf(environment.name()), List.of(),
-                        failure(error), at, millisSince(started)))
+                        environment.simulated(), previous.endpointsOf(environment.name(), false),
+                        previous.stacksOf(environment.name()), failure(error), null, at,
+                        previous.lastSuccessOf(environment.name()), millisSince(started)))
+                .thenApply(progress::finished)
                 .whenComplete((harvest, error) -> metrics.refreshed(environment.name(),
                         Duration.ofNanos(System.nanoTime() - started)));
     }
@@ -182,15 +253,17 @@ public class FleetCollector {
                 List<Container> containers = gateway.containers(environment, endpoint.id());
                 List<Image> images = gateway.images(environment, endpoint.id());
                 List<Network> networks = gateway.networks(environment, endpoint.id());
-                return new EndpointHarvest(endpoint, DataSource.LIVE, clock.instant(), containers, images, networks,
-                        null, millisSince(started));
+                Instant readAt = clock.instant();
+                return new EndpointHarvest(endpoint, DataSource.LIVE, readAt, readAt, false, containers, images,
+                        networks, null, millisSince(started));
             }
             if (endpoint.asyncEdge() && endpoint.online()) {
                 Optional<StoredSnapshot> stored = gateway.storedSnapshot(environment, endpoint.id());
                 if (stored.isPresent()) {
                     StoredSnapshot s = stored.get();
-                    return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(), s.containers(),
-                            s.images(), s.networks(), null, millisSince(started));
+                    return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(),
+                            clock.instant(), false, s.containers(), s.images(), s.networks(), null,
+                            millisSince(started));
                 }
             }
             return previous.keep(environment.name(), endpoint, null, millisSince(started));
@@ -219,12 +292,14 @@ public class FleetCollector {
     private record StacksOrError(List<Stack> stacks, FetchError error) {
     }
 
-    /** The last snapshot, indexed by endpoint, to keep data of endpoints that cannot be read now. */
+    /** The last snapshot, indexed by endpoint and environment, to keep data of what cannot be read now. */
     static final class Previous {
         private final Map<String, FleetEndpoint> endpoints;
         private final Map<String, List<Container>> containers;
         private final Map<String, List<Image>> images;
         private final Map<String, List<Network>> networks;
+        private final Map<String, List<Stack>> stacks;
+        private final Map<String, Instant> lastSuccess;
 
         Previous(FleetSnapshot snapshot) {
             if (snapshot == null) {
@@ -232,6 +307,8 @@ public class FleetCollector {
                 containers = Map.of();
                 images = Map.of();
                 networks = Map.of();
+                stacks = Map.of();
+                lastSuccess = Map.of();
                 return;
             }
             endpoints = snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
@@ -242,30 +319,60 @@ public class FleetCollector {
                     Collectors.mapping(FleetImage::image, Collectors.toList())));
             networks = snapshot.networks().stream().collect(Collectors.groupingBy(FleetNetwork::endpointKey,
                     Collectors.mapping(FleetNetwork::network, Collectors.toList())));
+            stacks = snapshot.stacks().stream().filter(s -> !s.external()).collect(Collectors.groupingBy(
+                    FleetStack::environment, Collectors.mapping(Previous::portainerStack, Collectors.toList())));
+            lastSuccess = new java.util.HashMap<>();
+            for (EnvironmentState environment : snapshot.environments()) {
+                if (environment.lastSuccessAt() != null) {
+                    lastSuccess.put(environment.name(), environment.lastSuccessAt());
+                }
+            }
+        }
+
+        private static Stack portainerStack(FleetStack stack) {
+            int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
+            return new Stack(stack.portainerId(), stack.name(), endpointId, stack.type(), stack.active());
         }
 
         EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis) {
+            return keep(environment, endpoint, error, millis, false);
+        }
+
+        EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis, boolean pending) {
             String key = FleetSnapshot.endpointKey(environment, endpoint.id());
             FleetEndpoint before = endpoints.get(key);
             if (before == null || before.dataAt() == null) {
-                return new EndpointHarvest(endpoint, DataSource.NONE, null, List.of(), List.of(), List.of(), error,
-                        millis);
+                return new EndpointHarvest(endpoint, DataSource.NONE, null, before == null ? null
+                        : before.lastReadAt(), pending, List.of(), List.of(), List.of(), error, millis);
             }
-            return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(),
+            return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(), before.lastReadAt(), pending,
                     containers.getOrDefault(key, List.of()), images.getOrDefault(key, List.of()),
                     networks.getOrDefault(key, List.of()), error, millis);
         }
 
-        /** When the endpoint list itself failed: everything known before about that environment, as it was. */
-        List<EndpointHarvest> endpointsOf(String environment) {
+        /**
+         * Everything known before about that environment, as it was: when its endpoint list failed, or (pending)
+         * when it has not answered yet at the first-paint deadline.
+         */
+        List<EndpointHarvest> endpointsOf(String environment, boolean pending) {
             List<EndpointHarvest> kept = new ArrayList<>();
             for (FleetEndpoint endpoint : endpoints.values()) {
                 if (endpoint.environment().equals(environment)) {
-                    kept.add(keep(environment, endpoint.endpoint(), null, 0));
+                    kept.add(keep(environment, endpoint.endpoint(), null, 0, pending));
                 }
             }
             kept.sort(java.util.Comparator.comparingInt(h -> h.endpoint().id()));
             return kept;
+        }
+
+        /** The Portainer stacks of an environment as the last snapshot knew them. */
+        List<Stack> stacksOf(String environment) {
+            return stacks.getOrDefault(environment, List.of());
+        }
+
+        /** When the environment's endpoint list was last read successfully, or null. */
+        Instant lastSuccessOf(String environment) {
+            return lastSuccess.get(environment);
         }
     }
 }

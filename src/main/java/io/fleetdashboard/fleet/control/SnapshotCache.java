@@ -8,8 +8,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,19 +25,19 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.ConfigurationBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.config.units.EntryUnit;
-import org.ehcache.config.units.MemoryUnit;
-import org.ehcache.impl.config.persistence.DefaultPersistenceConfiguration;
 import org.ehcache.impl.copy.IdentityCopier;
 import org.ehcache.jsr107.EhcacheCachingProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The fleet snapshot behind JCache (Ehcache 3), in two tiers:
+ * The fleet snapshot: JCache (Ehcache 3) in front, a crash-safe file behind it.
  * <ul>
- *   <li>heap: the current snapshot by reference (no copy per read), published the moment a refresh ends;</li>
- *   <li>disk: a persistent copy, written in the background by one writer that always stores the latest snapshot
- *       (serializing 50,000 containers takes seconds: no refresh and no request waits for it), and drained at
- *       shutdown, so that after a restart the last snapshot is served at once while a refresh runs.</li>
+ *   <li>heap (JCache): the current snapshot by reference (no copy per read), published the moment a refresh ends;</li>
+ *   <li>file ({@link SnapshotFile}): a persistent copy, written after each publish in the background by one writer
+ *       that always stores the latest snapshot (serializing 50,000 containers takes a while: no refresh and no
+ *       request waits for it), and drained at shutdown. The write is atomic (temporary file, force, rename), so
+ *       after a restart, clean or not ({@code kill -9}, OOM kill, power cut), the last persisted snapshot is served
+ *       at once, marked as restored, while the first refresh runs.</li>
  * </ul>
  * PORTAINER_CACHE_ENABLED=false leaves only the heap tier.
  */
@@ -44,7 +45,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SnapshotCache {
 
     static final String HEAP = "fleet-snapshot-heap";
-    static final String DISK = "fleet-snapshot-disk";
     private static final String CURRENT = "current";
     private static final Logger LOG = Logger.getLogger(SnapshotCache.class.getName());
 
@@ -67,10 +67,13 @@ public class SnapshotCache {
 
     private CacheManager manager;
     private Cache<String, FleetSnapshot> heap;
-    private Cache<String, FleetSnapshot> disk;
+    private SnapshotFile file;
     private final AtomicReference<FleetSnapshot> pendingDiskWrite = new AtomicReference<>();
     private final AtomicBoolean writerScheduled = new AtomicBoolean();
     private final Object diskLock = new Object();
+    private volatile FleetSnapshot restored;
+    private volatile Instant persistedTakenAt;
+    private volatile boolean fileRead;
 
     @PostConstruct
     void open() {
@@ -80,31 +83,21 @@ public class SnapshotCache {
 
     void open(Path directory, boolean withDisk) {
         ClassLoader loader = FleetSnapshot.class.getClassLoader();
-        ConfigurationBuilder builder = ConfigurationBuilder.newConfigurationBuilder().withClassLoader(loader)
+        Configuration configuration = ConfigurationBuilder.newConfigurationBuilder().withClassLoader(loader)
                 .withCache(HEAP, CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
                                 FleetSnapshot.class, ResourcePoolsBuilder.newResourcePoolsBuilder().heap(2,
                                         EntryUnit.ENTRIES))
                         // JCache copies by value by default: a 50,000-container snapshot would be copied per read.
                         .withKeyCopier(identity()).withValueCopier(identity())
-                        .withClassLoader(loader).build());
-        if (withDisk) {
-            try {
-                Files.createDirectories(directory);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("Cannot create the cache directory " + directory, e);
-            }
-            builder = builder.withService(new DefaultPersistenceConfiguration(directory.toFile()))
-                    .withCache(DISK, CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
-                            FleetSnapshot.class, ResourcePoolsBuilder.newResourcePoolsBuilder()
-                                    .disk(1, MemoryUnit.GB, true)).withClassLoader(loader).build());
-        }
-        Configuration configuration = builder.build();
+                        .withClassLoader(loader).build())
+                .build();
         EhcacheCachingProvider provider = (EhcacheCachingProvider) Caching.getCachingProvider(
                 EhcacheCachingProvider.class.getName(), loader);
-        manager = provider.getCacheManager(URI.create("fleet-dashboard:" + directory.toAbsolutePath()),
+        // One cache manager per instance: the heap tier is this process's, only the file outlives it.
+        manager = provider.getCacheManager(URI.create("fleet-dashboard:" + java.util.UUID.randomUUID()),
                 configuration);
         heap = manager.getCache(HEAP, String.class, FleetSnapshot.class);
-        disk = withDisk ? manager.getCache(DISK, String.class, FleetSnapshot.class) : null;
+        file = withDisk ? new SnapshotFile(directory) : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -120,9 +113,8 @@ public class SnapshotCache {
         }
         snapshot = readDisk();
         if (snapshot != null) {
-            heap.putIfAbsent(CURRENT, snapshot); // a refresh that ended meanwhile wins
             metrics.cacheHit("disk");
-            return Optional.ofNullable(heap.get(CURRENT));
+            return Optional.of(snapshot);
         }
         metrics.cacheMiss();
         return Optional.empty();
@@ -136,10 +128,20 @@ public class SnapshotCache {
         return Optional.ofNullable(heap.get(CURRENT));
     }
 
+    /** True when this is the snapshot read back from disk after a restart: no refresh has replaced it since. */
+    public boolean restored(FleetSnapshot snapshot) {
+        return snapshot != null && snapshot == restored;
+    }
+
+    /** When the snapshot now on disk was taken (null: none written by this process or found at start-up). */
+    public Optional<Instant> persisted() {
+        return Optional.ofNullable(persistedTakenAt);
+    }
+
     /** Publishes the snapshot at once (heap) and has the disk tier catch up in the background. */
     public void put(FleetSnapshot snapshot) {
         heap.put(CURRENT, snapshot);
-        if (disk != null) {
+        if (file != null) {
             pendingDiskWrite.set(snapshot);
             if (writerScheduled.compareAndSet(false, true)) {
                 try {
@@ -151,17 +153,27 @@ public class SnapshotCache {
         }
     }
 
+    /**
+     * Reads the persisted copy into the heap tier, once per process (after that the heap holds the same or a newer
+     * snapshot); callers arriving meanwhile wait for that one read instead of reading again.
+     */
     private FleetSnapshot readDisk() {
-        if (disk == null) {
+        if (file == null) {
             return null;
         }
-        try {
-            return disk.get(CURRENT);
-        } catch (RuntimeException e) {
-            // An unreadable disk entry (e.g. written by an incompatible version) is a miss, not an outage.
-            LOG.log(Level.WARNING, "Discarding an unreadable cached snapshot: {0}", e.toString());
-            disk.remove(CURRENT);
-            return null;
+        synchronized (diskLock) {
+            if (!fileRead) {
+                fileRead = true;
+                file.read().ifPresent(snapshot -> {
+                    if (heap.putIfAbsent(CURRENT, snapshot)) { // a refresh that ended meanwhile wins
+                        restored = snapshot;
+                        LOG.info(() -> "Serving the snapshot taken at " + snapshot.takenAt() + " from "
+                                + file.path() + " until the first refresh ends");
+                    }
+                    persistedTakenAt = snapshot.takenAt();
+                });
+            }
+            return heap.get(CURRENT);
         }
     }
 
@@ -169,12 +181,15 @@ public class SnapshotCache {
     private void writePendingToDisk() {
         do {
             synchronized (diskLock) {
+                fileRead = true; // what is on disk now is older than what is being written
                 FleetSnapshot latest;
                 while ((latest = pendingDiskWrite.getAndSet(null)) != null) {
                     try {
-                        disk.put(CURRENT, latest);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Could not write the snapshot to the disk tier: {0}", e.toString());
+                        file.write(latest);
+                        persistedTakenAt = latest.takenAt();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not persist the snapshot to {0}: {1}",
+                                new Object[] {file.path(), e.toString()});
                     }
                 }
             }
@@ -184,11 +199,10 @@ public class SnapshotCache {
 
     @PreDestroy
     void close() {
-        if (disk != null && pendingDiskWrite.get() != null) {
+        if (file != null && pendingDiskWrite.get() != null) {
             writerScheduled.set(true);
             writePendingToDisk(); // waits for a write in progress, then stores the latest
         }
-        // A clean close is what lets the persistent disk tier be reopened after a restart.
         synchronized (diskLock) {
             if (manager != null && !manager.isClosed()) {
                 manager.close();

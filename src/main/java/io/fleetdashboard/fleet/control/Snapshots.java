@@ -1,20 +1,26 @@
 package io.fleetdashboard.fleet.control;
 
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.Freshness;
 import io.fleetdashboard.fleet.entity.SnapshotStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The read side: serves the cached snapshot at once, whatever its age (stale-while-revalidate). A snapshot older
- * than PORTAINER_CACHE_TTL_SECONDS is marked stale and starts a background refresh. Only when no snapshot exists
- * at all does a request wait, briefly, for the first refresh.
+ * The read side: serves the cached snapshot at once, whatever its age (stale-while-revalidate). A snapshot whose
+ * last refresh attempt is older than PORTAINER_CACHE_TTL_SECONDS starts a background refresh. Only when no snapshot
+ * exists at all does a request wait, briefly, for the first refresh.
+ * <p>
+ * Its age is that of its oldest environment's last successful read, never the time of a failed attempt; it is
+ * stale when that age passes the TTL, when an environment's data is kept from before, or when it was restored
+ * after a restart and no refresh has been published since.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -40,18 +46,19 @@ public class Snapshots {
 
     @PostConstruct
     void registerAgeGauge() {
-        metrics.snapshotAge(() -> cache.peek().map(s -> (double) age(s).toSeconds()).orElse(-1.0));
+        metrics.snapshotAge(() -> cache.peek().map(s -> (double) status(s).ageSeconds()).orElse(-1.0));
     }
 
     public FleetSnapshot current() {
         Optional<FleetSnapshot> cached = cache.current();
         if (cached.isPresent()) {
-            if (stale(cached.get())) {
+            if (refreshDue(cached.get())) {
                 collector.refresh();
             }
             return cached.get();
         }
-        var first = collector.inFlight().orElseGet(collector::refresh);
+        // the first snapshot the refresh publishes: at the latest at its first-paint deadline
+        var first = collector.firstPublished();
         try {
             return first.get(firstSnapshotWaitSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -66,17 +73,29 @@ public class Snapshots {
         return cache.current();
     }
 
+    /** When the snapshot now persisted on disk was taken, if any: what a restart after a crash would serve. */
+    public Optional<Instant> persisted() {
+        return cache.persisted();
+    }
+
     public SnapshotStatus status(FleetSnapshot snapshot) {
-        return new SnapshotStatus(snapshot.takenAt(), age(snapshot).toSeconds(), stale(snapshot),
-                collector.refreshing(), snapshot.durationMillis(), snapshot.demo());
+        Freshness freshness = snapshot.freshness();
+        Instant dataAsOf = freshness.dataAsOf();
+        long ageSeconds = age(dataAsOf == null ? snapshot.takenAt() : dataAsOf).toSeconds();
+        boolean restored = cache.restored(snapshot);
+        boolean stale = (ttlSeconds > 0 && ageSeconds > ttlSeconds) || dataAsOf == null
+                || freshness.environmentsFailed() > 0 || restored;
+        return new SnapshotStatus(snapshot.takenAt(), dataAsOf, ageSeconds, stale, freshness.degraded(), restored,
+                collector.refreshing(), snapshot.durationMillis(), snapshot.demo(), freshness);
     }
 
-    private boolean stale(FleetSnapshot snapshot) {
-        return ttlSeconds > 0 && age(snapshot).toSeconds() > ttlSeconds;
+    /** Time for a background refresh: the last attempt is older than the TTL (whatever its outcome). */
+    private boolean refreshDue(FleetSnapshot snapshot) {
+        return ttlSeconds > 0 && age(snapshot.takenAt()).toSeconds() > ttlSeconds;
     }
 
-    private Duration age(FleetSnapshot snapshot) {
-        Duration age = Duration.between(snapshot.takenAt(), clock.instant());
+    private Duration age(Instant since) {
+        Duration age = Duration.between(since, clock.instant());
         return age.isNegative() ? Duration.ZERO : age;
     }
 }

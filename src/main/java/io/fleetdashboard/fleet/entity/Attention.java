@@ -12,6 +12,28 @@ public record Attention(Severity severity, Kind kind, String title, String detai
 
     public enum Severity { CRITICAL, WARNING }
 
-    /** In the order they are listed: a failed refresh hides the most, an unhealthy container the least. */
-    public enum Kind { REFRESH_FAILED, CRASH_LOOP, ENDPOINT_OFFLINE, ENDPOINT_ERROR, UNHEALTHY }
+    /**
+     * In the order they are listed, worst first: an unreachable environment hides the most, a container that exited
+     * with an error the least.
+     */
+    public enum Kind {
+        REFRESH_FAILED("environments could not be refreshed"),
+        STACKS_FAILED("stack lists could not be read"),
+        ENDPOINT_ERROR("endpoints could not be read"),
+        ENDPOINT_OFFLINE("endpoints offline"),
+        CRASH_LOOP("containers crash-looping"),
+        UNHEALTHY("containers unhealthy"),
+        EXITED_NON_ZERO("containers exited with an error");
+
+        private final String plural;
+
+        Kind(String plural) {
+            this.plural = plural;
+        }
+
+        /** "endpoints offline": what a count of this kind counts. */
+        public String plural() {
+            return plural;
+        }
+    }
 }

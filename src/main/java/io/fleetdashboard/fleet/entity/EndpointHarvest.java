@@ -7,7 +7,14 @@ import io.fleetdashboard.portainer.entity.Network;
 import java.time.Instant;
 import java.util.List;
 
-/** What one refresh learned about one endpoint (or kept from before). */
-public record EndpointHarvest(Endpoint endpoint, DataSource dataSource, Instant dataAt, List<Container> containers,
-                              List<Image> images, List<Network> networks, FetchError error, long fetchMillis) {
+/**
+ * What one refresh learned about one endpoint (or kept from before).
+ *
+ * @param dataAt     when the data was true: our read (live), Portainer's snapshot time, or kept from before
+ * @param lastReadAt when the dashboard last read this endpoint successfully (null: never)
+ * @param pending    still being read when the snapshot was published: the data is the last known
+ */
+public record EndpointHarvest(Endpoint endpoint, DataSource dataSource, Instant dataAt, Instant lastReadAt,
+                              boolean pending, List<Container> containers, List<Image> images,
+                              List<Network> networks, FetchError error, long fetchMillis) {
 }

@@ -7,12 +7,18 @@ import java.time.Instant;
 /**
  * An endpoint in the fleet snapshot.
  *
- * @param key      namespaced id, "environment:endpointId"
- * @param dataAt   when its container data was read (null when none); older than the snapshot when kept from before
- * @param error    the last failure reading its data in this refresh, or null
+ * @param key        namespaced id, "environment:endpointId"
+ * @param dataAt     when its container data was true (null when none): our read, Portainer's stored snapshot of an
+ *                   async edge agent, or older than the snapshot when kept from before
+ * @param lastReadAt when the dashboard last read it successfully (null: never)
+ * @param pending    still being read when this snapshot was published; its data is the last known
+ * @param images     distinct image ids on it
+ * @param error      the last failure reading its data in this refresh, or null
  */
 public record FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
-                            int containers, int running, FetchError error, long fetchMillis) implements Serializable {
+                            Instant lastReadAt, boolean pending, int containers, int running, int images,
+                            FetchError error,
+                            long fetchMillis) implements Serializable {
 
     public String name() {
         return endpoint.name();

@@ -29,7 +29,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                             List<FleetEndpoint> endpoints, List<FleetContainer> containers,
                             List<FleetContainer> offlineContainers, List<FleetStack> stacks,
                             List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
-                            Map<ContainerState, Integer> containersByState, List<Attention> attention)
+                            Map<ContainerState, Integer> containersByState, List<Attention> attention,
+                            Map<Attention.Kind, Integer> attentionCounts, Freshness freshness)
         implements Serializable {
 
     /**
@@ -39,13 +40,13 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
     public FleetSnapshot {
         java.util.Objects.requireNonNull(takenAt, "takenAt");
         for (Object part : new Object[] {environments, endpoints, containers, offlineContainers, stacks, images,
-                networks, counts, containersByState, attention}) {
+                networks, counts, containersByState, attention, attentionCounts, freshness}) {
             java.util.Objects.requireNonNull(part, "a snapshot written by another version");
         }
     }
 
-    /** How many attention items a snapshot keeps: the Home page shows them all. */
-    public static final int ATTENTION_LIMIT = 10;
+    /** How many attention items a snapshot keeps per kind (worst first); attentionCounts has them all. */
+    public static final int ATTENTION_PER_KIND = 5;
     private static final java.time.Duration STALE_STORED_SNAPSHOT = java.time.Duration.ofHours(1);
 
     public static String endpointKey(String environment, int endpointId) {
@@ -63,12 +64,17 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         List<FleetStack> stacks = new ArrayList<>();
         Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
         int online = 0, running = 0, healthy = 0, unhealthy = 0, restarting = 0, staleEndpoints = 0;
+        int environmentsFailed = 0, stacksFailed = 0, endpointsFailed = 0, pending = 0, fromPortainerSnapshot = 0;
+        int containersFromStored = 0;
+        long copiesSize = 0;
+        Map<String, Image> distinctImages = new HashMap<>();
+        Instant dataAsOf = null, oldestPortainerSnapshot = null;
         List<Attention> attention = new ArrayList<>();
 
         for (EnvironmentHarvest harvest : harvests) {
             String env = harvest.name();
             Map<Integer, String> endpointNames = new HashMap<>();
-            int envOnline = 0, envContainers = 0, envErrors = 0;
+            int envOnline = 0, envContainers = 0, envErrors = 0, envPending = 0;
             // (endpointKey, name) -> stack being built; Portainer stacks first, compose projects join them
             Map<String, StackTally> envStacks = new LinkedHashMap<>();
             for (EndpointHarvest eh : harvest.endpoints()) {
@@ -94,6 +100,13 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                                 c.name() + " is crash-looping", c.status() + " on " + eh.endpoint().name(),
                                 endpointKey + ":" + c.id()));
                     }
+                    if ((c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD)
+                            && c.exitCode() != null && c.exitCode() != 0) {
+                        attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO,
+                                c.name() + " exited with code " + c.exitCode(), (c.exitCode() == 137
+                                ? "killed (SIGKILL: often out of memory) · " : "") + c.status() + " on "
+                                + eh.endpoint().name(), endpointKey + ":" + c.id()));
+                    }
                     if (c.health() == ContainerHealth.HEALTHY) {
                         healthy++;
                     } else if (c.health() == ContainerHealth.UNHEALTHY) {
@@ -111,6 +124,11 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 if (current) {
                     for (Image image : eh.images()) {
                         images.add(new FleetImage(env, endpointKey, eh.endpoint().name(), image));
+                        distinctImages.putIfAbsent(image.id(), image);
+                        copiesSize += image.size();
+                    }
+                    if (eh.dataSource() == DataSource.PORTAINER_SNAPSHOT) {
+                        containersFromStored += eh.containers().size();
                     }
                     for (Network network : eh.networks()) {
                         networks.add(new FleetNetwork(env, endpointKey, network));
@@ -125,6 +143,16 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                     attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.ENDPOINT_OFFLINE,
                             eh.endpoint().name() + " is offline", offlineDetail(eh, env), endpointKey));
                 }
+                if (eh.pending()) {
+                    envPending++;
+                }
+                if (eh.dataSource() == DataSource.PORTAINER_SNAPSHOT) {
+                    fromPortainerSnapshot++;
+                    if (eh.dataAt() != null && (oldestPortainerSnapshot == null
+                            || eh.dataAt().isBefore(oldestPortainerSnapshot))) {
+                        oldestPortainerSnapshot = eh.dataAt();
+                    }
+                }
                 if (eh.error() != null) {
                     envErrors++;
                     attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.ENDPOINT_ERROR,
@@ -135,7 +163,9 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                     staleEndpoints++;
                 }
                 endpoints.add(new FleetEndpoint(endpointKey, env, eh.endpoint(), eh.dataSource(), eh.dataAt(),
-                        eh.containers().size(), endpointRunning, eh.error(), eh.fetchMillis()));
+                        eh.lastReadAt(), eh.pending(), eh.containers().size(), endpointRunning,
+                        (int) eh.images().stream().map(Image::id).distinct().count(), eh.error(),
+                        eh.fetchMillis()));
             }
             for (Stack stack : harvest.stacks()) {
                 String name = endpointNames.get(stack.endpointId());
@@ -150,21 +180,52 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 stacks.add(entry.getValue().toStack(entry.getKey(), env));
             }
             if (harvest.error() != null) {
+                environmentsFailed++;
                 attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.REFRESH_FAILED,
-                        harvest.displayName() + " could not be refreshed", harvest.error().message(), env));
+                        harvest.displayName() + " could not be refreshed", harvest.error().message()
+                        + (harvest.lastSuccessAt() == null ? "; never read yet"
+                        : "; showing its data from " + harvest.lastSuccessAt()), env));
+            } else if (harvest.stacksError() != null) {
+                stacksFailed++;
+                attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.STACKS_FAILED,
+                        "Stacks of " + harvest.displayName() + " could not be read",
+                        harvest.stacksError().message() + "; the last known stacks are shown", env));
+            }
+            endpointsFailed += envErrors;
+            pending += envPending;
+            if (harvest.lastSuccessAt() != null
+                    && (dataAsOf == null || harvest.lastSuccessAt().isBefore(dataAsOf))) {
+                dataAsOf = harvest.lastSuccessAt();
             }
             environments.add(new EnvironmentState(env, harvest.displayName(), harvest.simulated(),
-                    harvest.endpoints().size(), envOnline, envContainers, envErrors, harvest.collectedAt(),
-                    harvest.durationMillis(), harvest.error()));
+                    harvest.endpoints().size(), envOnline, envContainers, envErrors, envPending,
+                    harvest.collectedAt(), harvest.lastSuccessAt(), harvest.durationMillis(), harvest.error(),
+                    harvest.stacksError()));
         }
+        if (harvests.isEmpty()) {
+            dataAsOf = takenAt; // nothing configured: nothing can be old
+        }
+        Freshness freshness = new Freshness(dataAsOf, environmentsFailed, stacksFailed, endpointsFailed, pending,
+                fromPortainerSnapshot, oldestPortainerSnapshot);
+        int stacksManaged = (int) stacks.stream().filter(s -> !s.external()).count();
         FleetCounts counts = new FleetCounts(harvests.size(), endpoints.size(), online, endpoints.size() - online,
                 containers.size(), running, containers.size() - running, healthy, unhealthy, restarting,
-                stacks.size(), images.size(), staleEndpoints);
+                stacks.size(), images.size(), staleEndpoints, containersFromStored, stacksManaged,
+                stacks.size() - stacksManaged, distinctImages.size(),
+                (int) distinctImages.values().stream().filter(Image::dangling).count(),
+                distinctImages.values().stream().mapToLong(Image::size).sum(), copiesSize);
         attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
+        Map<Attention.Kind, Integer> attentionCounts = new EnumMap<>(Attention.Kind.class);
+        List<Attention> attentionKept = new ArrayList<>();
+        for (Attention item : attention) {
+            if (attentionCounts.merge(item.kind(), 1, Integer::sum) <= ATTENTION_PER_KIND) {
+                attentionKept.add(item);
+            }
+        }
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
                 List.copyOf(containers), List.copyOf(offlineContainers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
                 Collections.unmodifiableMap(new EnumMap<>(byState)),
-                List.copyOf(attention.subList(0, Math.min(ATTENTION_LIMIT, attention.size()))));
+                List.copyOf(attentionKept), Collections.unmodifiableMap(attentionCounts), freshness);
     }
 
     private static String offlineDetail(EndpointHarvest harvest, String environment) {

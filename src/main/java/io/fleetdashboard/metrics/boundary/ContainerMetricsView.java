@@ -235,17 +235,7 @@ public class ContainerMetricsView implements Serializable {
     }
 
     public String bytes(Number v) {
-        if (v == null) {
-            return "–";
-        }
-        double b = v.doubleValue();
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int u = 0;
-        while (Math.abs(b) >= 1024 && u < units.length - 1) {
-            b /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
+        return v == null ? "–" : io.fleetdashboard.ui.Sizes.bytes(v.doubleValue());
     }
 
     public String rate(Number v) {

@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
  * to MP FT (those have no shared state that matters).
  * <ul>
  *   <li>Bulkhead: a non-blocking semaphore of {@code portainer.bulkhead.size} permits (twice the connection
- *       pool size by default); a call that finds none is rejected at once with OVERLOADED instead of queueing.</li>
+ *       pool size by default); a call that finds none is rejected at once with OVERLOADED instead of queueing.
+ *       Interactive calls (a user waiting: the connection test) have their own, smaller semaphore
+ *       ({@code portainer.interactive.bulkhead.size}), so a refresh never starves a user and the other way round.</li>
  *   <li>Breaker, count-based: CLOSED until {@code failureThreshold} consecutive failures, then OPEN (calls rejected
  *       with CIRCUIT_OPEN) for {@code openDuration}, then HALF_OPEN: exactly one trial call; its success closes,
  *       its failure re-opens. Only server-level trouble counts as a failure (see {@link Outcome}).</li>
@@ -41,6 +43,7 @@ public final class EnvironmentGuard {
     private final long openNanos;
     private final LongSupplier nanoClock;
     private final Semaphore permits;
+    private final Semaphore interactivePermits;
 
     private State state = State.CLOSED;
     private int consecutiveFailures;
@@ -49,6 +52,12 @@ public final class EnvironmentGuard {
 
     public EnvironmentGuard(String environment, int maxConcurrency, int failureThreshold, Duration openDuration,
                             LongSupplier nanoClock) {
+        this(environment, maxConcurrency, 4, failureThreshold, openDuration, nanoClock);
+    }
+
+    public EnvironmentGuard(String environment, int maxConcurrency, int maxInteractive, int failureThreshold,
+                            Duration openDuration, LongSupplier nanoClock) {
+        this.interactivePermits = new Semaphore(Math.max(1, maxInteractive));
         this.environment = environment;
         this.failureThreshold = Math.max(1, failureThreshold);
         this.openNanos = openDuration.toNanos();
@@ -63,6 +72,12 @@ public final class EnvironmentGuard {
      * @throws PortainerException OVERLOADED or CIRCUIT_OPEN
      */
     public boolean enter() {
+        return enter(false);
+    }
+
+    /** As {@link #enter()}, with a permit of the interactive bulkhead when {@code interactive}. */
+    public boolean enter(boolean interactive) {
+        Semaphore permits = interactive ? interactivePermits : this.permits;
         if (!permits.tryAcquire()) {
             throw new PortainerException(ErrorKind.OVERLOADED,
                     "Portainer '" + environment + "': too many requests in flight");
@@ -86,6 +101,12 @@ public final class EnvironmentGuard {
     }
 
     public void leave(boolean trial, Outcome outcome) {
+        leave(trial, outcome, false);
+    }
+
+    /** Ends a call entered with {@link #enter(boolean)}; {@code interactive} as there. */
+    public void leave(boolean trial, Outcome outcome, boolean interactive) {
+        Semaphore permits = interactive ? interactivePermits : this.permits;
         try {
             synchronized (this) {
                 if (trial) {

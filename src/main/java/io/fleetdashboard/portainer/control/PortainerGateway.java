@@ -67,6 +67,16 @@ public class PortainerGateway {
     @ConfigProperty(name = "portainer.bulkhead.size", defaultValue = "32")
     int bulkheadSize;
 
+    /** The largest answer read; a larger one is cut off and reported as malformed (never buffered whole). */
+    @Inject
+    @ConfigProperty(name = "portainer.max.response.bytes", defaultValue = "67108864")
+    int maxResponseBytes = 64 << 20;
+
+    /** Interactive calls (a user waiting) in flight per environment: their own bulkhead, beside the refresh's. */
+    @Inject
+    @ConfigProperty(name = "portainer.interactive.bulkhead.size", defaultValue = "4")
+    int interactiveBulkheadSize = 4;
+
     @Inject
     @ConfigProperty(name = "portainer.breaker.failure.threshold", defaultValue = "5")
     int failureThreshold;
@@ -149,10 +159,10 @@ public class PortainerGateway {
     private <T> T request(EnvironmentConnection environment, Route route, Function<PortainerApi, Response> send,
                           BiFunction<Response, String, T> parse) {
         EnvironmentGuard guard = guards.computeIfAbsent(environment.name(), name -> new EnvironmentGuard(name,
-                bulkheadSize, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
+                bulkheadSize, interactiveBulkheadSize, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
         boolean trial;
         try {
-            trial = guard.enter();
+            trial = guard.enter(route.interactive());
         } catch (PortainerException rejected) {
             metrics.error(environment.name(), rejected.kind());
             throw rejected;
@@ -168,7 +178,7 @@ public class PortainerGateway {
             metrics.error(environment.name(), failure);
             throw classified;
         } finally {
-            guard.leave(trial, EnvironmentGuard.outcome(route, failure));
+            guard.leave(trial, EnvironmentGuard.outcome(route, failure), route.interactive());
         }
     }
 
@@ -178,7 +188,8 @@ public class PortainerGateway {
         metrics.sent(environment.name());
         long started = System.nanoTime();
         try (Response response = send.apply(api)) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            String body = CappedBody.read(response, maxResponseBytes,
+                    "Portainer '" + environment.name() + "' " + route.tag());
             if (response.getStatus() >= 300) {
                 throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(), body);
             }

@@ -29,6 +29,11 @@ enum Route {
         return serverLevel;
     }
 
+    /** A user waits for it (the connection test): it takes a permit of the interactive bulkhead, not the refresh's. */
+    boolean interactive() {
+        return this == STATUS;
+    }
+
     String tag() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -22,6 +22,11 @@ public final class TruthCount {
         long nowSec = nowMillis / 1000;
         List<ServerTruth> servers = new ArrayList<>();
         int[] sum = new int[11];
+        Set<String> imageIds = new HashSet<>();
+        Set<String> danglingIds = new HashSet<>();
+        int stacksPortainer = 0;
+        int composeUnmanaged = 0;
+        int fromStoredSnapshot = 0;
         for (SimWorldServer server : world.servers()) {
             int total = 0;
             int online = 0;
@@ -44,6 +49,15 @@ public final class TruthCount {
                     continue;
                 }
                 images += e.images().size();
+                for (var image : e.images()) {
+                    imageIds.add(image.id());
+                    if (image.repoTag() == null) {
+                        danglingIds.add(image.id());
+                    }
+                }
+                if (e.async()) {
+                    fromStoredSnapshot += e.containers().size();
+                }
                 for (SimContainer c : e.containers()) {
                     ContainerRuntime rt = world.runtimeAt(c, nowMillis);
                     containers++;
@@ -63,12 +77,16 @@ public final class TruthCount {
                     }
                 }
             }
+            Set<String> managed = new HashSet<>();
             for (SimStack s : server.stacks()) {
                 SimEndpoint e = server.endpoint(s.endpointId());
                 if (e != null && World.listed(e)) {
-                    stacks.add(s.endpointId() + "|" + s.name());
+                    managed.add(s.endpointId() + "|" + s.name());
                 }
             }
+            composeUnmanaged += (int) stacks.stream().filter(key -> !managed.contains(key)).count();
+            stacksPortainer += managed.size();
+            stacks.addAll(managed);
             ServerTruth t = new ServerTruth(server.name(), total, online, total - online, containers, running,
                     containers - running, healthy, unhealthy, restarting, stacks.size(), images);
             servers.add(t);
@@ -79,6 +97,7 @@ public final class TruthCount {
             }
         }
         return new Truth(servers.size(), sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8],
-                sum[9], sum[10], List.copyOf(servers));
+                sum[9], sum[10], imageIds.size(), danglingIds.size(), stacksPortainer, composeUnmanaged,
+                fromStoredSnapshot, List.copyOf(servers));
     }
 }

@@ -296,7 +296,9 @@ public final class World {
             name = Seeds.pick(Seeds.mix(h, 3), ADJECTIVES) + "_" + Seeds.pick(Seeds.mix(h, 4), SCIENTISTS) + "_" + i;
         }
         SimImage image = images.computeIfAbsent(service[1], tag -> {
-            long ih = Seeds.mix(endpointHash, tag.hashCode(), 0x1A);
+            // the same tag is the same image everywhere: one id, size and date across the fleet, as pulled from a
+            // registry (dangling images stay per endpoint)
+            long ih = Seeds.mix(seed, tag.hashCode(), 0x1A);
             return new SimImage("sha256:" + Seeds.hex(ih, 64), tag, 40_000_000 + Math.floorMod(ih, 900_000_000L),
                     epoch / 1000 - Math.floorMod(ih, 120 * 86400L), Seeds.unit(Seeds.mix(ih, 1)) < 0.6);
         });

@@ -15,11 +15,20 @@ import java.util.List;
  * {@code containersRestarting}: State "restarting"; healthy/unhealthy from the Status text of any container.</li>
  * <li>{@code stacks}: distinct (server, endpointId, name) over /api/stacks entries on listed endpoints, united with
  * the compose projects ({@code com.docker.compose.project}) of counted containers.</li>
- * <li>{@code images}: number of {@code images/json} entries on counted endpoints.</li>
+ * <li>{@code images}: number of {@code images/json} entries on counted endpoints (copies: one per endpoint).</li>
+ * <li>{@code imagesDistinct}: distinct image ids over those entries, fleet-wide; {@code imagesDangling}: distinct
+ * ids of those without a tag.</li>
+ * <li>{@code stacksPortainer}: distinct (server, endpointId, name) of /api/stacks entries on listed endpoints;
+ * {@code composeProjectsUnmanaged}: the compose projects of counted containers that are not such a stack
+ * ({@code stacks = stacksPortainer + composeProjectsUnmanaged}).</li>
+ * <li>{@code containersFromPortainerSnapshot}: containers of counted async edge endpoints (from Portainer's stored
+ * snapshot); they are part of {@code containersTotal}.</li>
  * </ul>
  * Faults never change the truth.
  */
 public record Truth(int environments, int endpointsTotal, int endpointsOnline, int endpointsOffline,
         int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
-        int containersUnhealthy, int containersRestarting, int stacks, int images, List<ServerTruth> servers) {
+        int containersUnhealthy, int containersRestarting, int stacks, int images, int imagesDistinct,
+        int imagesDangling, int stacksPortainer, int composeProjectsUnmanaged, int containersFromPortainerSnapshot,
+        List<ServerTruth> servers) {
 }

@@ -100,11 +100,11 @@ public final class MemoryFigures {
                 }
                 Endpoint endpoint = new Endpoint(id, "endpoint-" + env + "-" + id, EndpointType.AGENT, false, 1, true,
                         null, 5, "2.23.0", "tcp://10.0." + env + "." + id + ":9001", 1, true);
-                endpoints.add(new EndpointHarvest(endpoint, DataSource.LIVE, now, List.copyOf(containers), List.of(),
+                endpoints.add(new EndpointHarvest(endpoint, DataSource.LIVE, now, now, false, List.copyOf(containers), List.of(),
                         List.of(), null, 0));
             }
             environments.add(new EnvironmentHarvest("sim-" + env, "Simulated " + env, true, endpoints, List.of(),
-                    null, now, 0));
+                    null, null, now, now, 0));
         }
         return FleetSnapshot.assemble(now, 0, true, environments);
     }

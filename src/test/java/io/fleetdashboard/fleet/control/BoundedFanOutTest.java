@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +70,28 @@ class BoundedFanOutTest {
         }, (item, error) -> error instanceof TimeoutException ? "timeout" : "other").get(30, TimeUnit.SECONDS);
         assertEquals(List.of("timeout", "ok2"), results);
         never.countDown();
+    }
+
+    @Test
+    void aTaskPastItsDeadlineIsInterruptedAndGivesBackWhatItHolds() throws Exception {
+        Semaphore permits = new Semaphore(1);
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        List<String> results = BoundedFanOut.run(List.of(1), 1, Duration.ofMillis(200), executor, timer, item -> {
+            permits.acquireUninterruptibly();
+            try {
+                never.await();
+                return "answered";
+            } catch (InterruptedException e) {
+                return "interrupted";
+            } finally {
+                permits.release();
+                released.countDown();
+            }
+        }, (item, error) -> "timeout").get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("timeout"), results);
+        assertTrue(released.await(30, TimeUnit.SECONDS), "the hanging task was interrupted, not left running");
+        assertEquals(1, permits.availablePermits(), "its permit is back");
     }
 
     @Test

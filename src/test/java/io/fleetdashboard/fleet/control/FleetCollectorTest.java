@@ -62,6 +62,7 @@ class FleetCollectorTest {
         final Map<Integer, RuntimeException> failures = new ConcurrentHashMap<>();
         final Map<Integer, StoredSnapshot> stored = new ConcurrentHashMap<>();
         final Set<Integer> dockerCalls = ConcurrentHashMap.newKeySet();
+        final Map<Integer, CountDownLatch> slowEndpoints = new ConcurrentHashMap<>();
         volatile CountDownLatch gate = new CountDownLatch(0);
 
         @Override
@@ -80,6 +81,14 @@ class FleetCollectorTest {
         @Override
         public List<Container> containers(EnvironmentConnection environment, int endpointId) {
             dockerCalls.add(endpointId);
+            CountDownLatch slow = slowEndpoints.get(endpointId);
+            if (slow != null) {
+                try {
+                    slow.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             RuntimeException failure = failures.get(endpointId);
             if (failure != null) {
                 throw failure;
@@ -97,9 +106,15 @@ class FleetCollectorTest {
             return List.of();
         }
 
+        volatile List<Stack> stacks = List.of();
+        volatile RuntimeException stacksFailure;
+
         @Override
         public List<Stack> stacks(EnvironmentConnection environment) {
-            return List.of();
+            if (stacksFailure != null) {
+                throw stacksFailure;
+            }
+            return stacks;
         }
 
         @Override
@@ -233,6 +248,77 @@ class FleetCollectorTest {
         assertEquals(ErrorKind.UNAVAILABLE, snapshot.environments().get(0).error().kind());
         assertEquals(DataSource.PREVIOUS, byKey(snapshot).get("prod:1").dataSource());
         assertEquals(1, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void aDeadEnvironmentKeepsItsStacksImagesAndLastSuccessfulReadTime() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")));
+        portainer.stacks = List.of(new Stack(7, "shop", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE,
+                true), new Stack(8, "idle", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE, false));
+        FleetSnapshot good = refresh();
+        Instant readAt = good.environments().get(0).lastSuccessAt();
+
+        portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
+        FleetSnapshot failed = refresh();
+
+        assertEquals(good.stacks(), failed.stacks(), "managed stacks neither vanish nor turn external");
+        assertEquals(good.counts().images(), failed.counts().images());
+        assertEquals(good.counts().containersTotal(), failed.counts().containersTotal());
+        assertEquals(readAt, failed.environments().get(0).lastSuccessAt(), "a failed attempt is not a read");
+        assertEquals(readAt, failed.freshness().dataAsOf());
+        assertEquals(1, failed.freshness().environmentsFailed());
+        assertEquals(good.endpoints().get(0).lastReadAt(), failed.endpoints().get(0).lastReadAt());
+    }
+
+    @Test
+    void aFailedStackListKeepsTheLastKnownStacks() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")));
+        portainer.stacks = List.of(new Stack(7, "shop", 1, io.fleetdashboard.portainer.entity.StackType.COMPOSE,
+                true));
+        FleetSnapshot good = refresh();
+
+        portainer.stacksFailure = new PortainerException(ErrorKind.SERVER_ERROR, "stacks: 500");
+        FleetSnapshot snapshot = refresh();
+
+        assertEquals(good.stacks(), snapshot.stacks());
+        assertEquals(7, snapshot.stacks().get(0).portainerId(), "still managed by Portainer");
+        assertNull(snapshot.environments().get(0).error(), "the environment itself was read");
+        assertEquals(ErrorKind.SERVER_ERROR, snapshot.environments().get(0).stacksError().kind());
+        assertEquals(1, snapshot.freshness().environmentsStacksFailed());
+    }
+
+    @Test
+    void aSlowEndpointDelaysOnlyItselfAndIsPublishedPendingWithItsLastKnownData() throws Exception {
+        portainer.endpoints = List.of(agent(1, true), agent(2, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        portainer.containers.put(2, List.of(container("b", ContainerState.RUNNING, "Up 1 hour", null)));
+        FleetSnapshot before = refresh();
+        CountDownLatch slow = new CountDownLatch(1);
+        portainer.slowEndpoints.put(2, slow);
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null),
+                container("c", ContainerState.RUNNING, "Up 1 minute", null)));
+        collector.firstPaintMillis = 50;
+
+        var complete = collector.refresh();
+        FleetSnapshot firstPaint = collector.firstPublished().get(5, TimeUnit.SECONDS);
+
+        assertFalse(complete.isDone(), "the slow endpoint is still being read");
+        assertSame(firstPaint, cache.current().orElseThrow(), "published before the slow endpoint answered");
+        assertEquals(1, firstPaint.freshness().endpointsPending());
+        FleetEndpoint pending = byKey(firstPaint).get("prod:2");
+        assertEquals(true, pending.pending());
+        assertEquals(DataSource.PREVIOUS, pending.dataSource(), "its last known data stays");
+        assertEquals(byKey(before).get("prod:2").dataAt(), pending.dataAt());
+        assertEquals(DataSource.LIVE, byKey(firstPaint).get("prod:1").dataSource());
+        assertEquals(3, firstPaint.counts().containersTotal(), "the fast endpoint's new data is in");
+
+        slow.countDown();
+        FleetSnapshot done = complete.get(10, TimeUnit.SECONDS);
+        assertEquals(0, done.freshness().endpointsPending());
+        assertSame(done, cache.current().orElseThrow(), "published again when the slow endpoint answered");
+        assertFalse(collector.refreshing());
     }
 
     @Test

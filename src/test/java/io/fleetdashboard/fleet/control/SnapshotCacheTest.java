@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.fleetdashboard.fleet.entity.EndpointHarvest;
 import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.portainer.entity.ContainerState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,9 +56,9 @@ class SnapshotCacheTest {
     private static FleetSnapshot snapshot() {
         Instant at = Instant.parse("2026-11-30T00:00:00Z");
         return FleetSnapshot.assemble(at, 10, true, List.of(new EnvironmentHarvest("sim-1", "Sim 1", true,
-                List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at,
+                List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at, at, false,
                         List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")), List.of(), List.of(),
-                        null, 5)), List.of(), null, at, 5)));
+                        null, 5)), List.of(), null, null, at, at, 5)));
     }
 
     @Test
@@ -110,6 +112,47 @@ class SnapshotCacheTest {
         SnapshotCache after = cache(true);
         assertEquals(snapshot, after.current().orElseThrow());
         after.close();
+    }
+
+    @Test
+    void aCrashAfterThePublishStillLeavesTheSnapshotOnDisk() {
+        SnapshotCache before = cache(true);
+        FleetSnapshot snapshot = snapshot();
+        before.put(snapshot);
+        pendingWrites.forEach(Runnable::run);
+        assertEquals(snapshot.takenAt(), before.persisted().orElseThrow());
+        // no close(): the process was killed
+
+        SnapshotCache after = cache(true);
+        FleetSnapshot served = after.current().orElseThrow();
+        assertEquals(snapshot, served);
+        assertTrue(after.restored(served), "marked as read back after a restart");
+        FleetSnapshot fresh = snapshot();
+        after.put(fresh);
+        assertFalse(after.restored(after.current().orElseThrow()), "a refresh replaced it");
+    }
+
+    @Test
+    void aWriteCutOffByACrashLeavesThePreviousCopy() throws Exception {
+        SnapshotCache before = cache(true);
+        FleetSnapshot snapshot = snapshot();
+        before.put(snapshot);
+        pendingWrites.forEach(Runnable::run);
+        // the next write was killed half-way: only its temporary file exists
+        Files.write(dir.resolve(SnapshotFile.NAME + ".tmp"), new byte[] {0x46, 0x4C, 0x54});
+
+        assertEquals(snapshot, cache(true).current().orElseThrow());
+    }
+
+    @Test
+    void aDamagedFileIsAMissNotAnOutage() throws Exception {
+        SnapshotCache before = cache(true);
+        before.put(snapshot());
+        pendingWrites.forEach(Runnable::run);
+        byte[] whole = Files.readAllBytes(dir.resolve(SnapshotFile.NAME));
+        Files.write(dir.resolve(SnapshotFile.NAME), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertTrue(cache(true).current().isEmpty());
     }
 
     @Test

@@ -21,7 +21,7 @@ class MetricsCollectorTest {
         FleetContainer container = new FleetContainer("env:1:" + id, "env", "env:1", "ep-1",
                 Fixtures.container(id, ContainerState.RUNNING, "Up 1 hour", null));
         FleetEndpoint endpoint = new FleetEndpoint("env:1", "env", Fixtures.agent(1, true), DataSource.LIVE,
-                Instant.EPOCH, 1, 1, null, 0);
+                Instant.EPOCH, Instant.EPOCH, false, 1, 1, 0, null, 0);
         return new MetricsCollector.Target(container, endpoint);
     }
 

@@ -102,6 +102,22 @@ class EnvironmentGuardTest {
     }
 
     @Test
+    void aFullRefreshBulkheadLeavesRoomForUsersAndTheOtherWayRound() {
+        guard.enter();
+        guard.enter();
+        assertEquals(ErrorKind.OVERLOADED, rejection(), "the refresh's permits are taken");
+        boolean trial = guard.enter(true);
+        guard.leave(trial, Outcome.SUCCESS, true);
+        for (int i = 0; i < 4; i++) {
+            guard.enter(true);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(io.fleetdashboard.portainer.entity.PortainerException.class,
+                () -> guard.enter(true), "the interactive bulkhead is bounded too");
+        guard.leave(false, Outcome.SUCCESS);
+        guard.enter(); // a refresh permit came back, untouched by the users' calls
+    }
+
+    @Test
     void bulkheadRejectsWithoutWaiting() {
         guard.enter();
         guard.enter();

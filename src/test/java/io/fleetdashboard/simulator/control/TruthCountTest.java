@@ -39,7 +39,9 @@ class TruthCountTest {
         int running = 0;
         int healthy = 0;
         int images = 0;
+        Set<String> imageIds = new HashSet<>();
         Set<String> stacks = new HashSet<>();
+        Set<String> managed = new HashSet<>();
         for (SimWorldServer server : world.servers()) {
             for (JsonValue v : array(get(world, server, "/api/endpoints", "excludeSnapshots=false", EPOCH))) {
                 JsonObject e = v.asJsonObject();
@@ -67,6 +69,7 @@ class TruthCountTest {
                 }
                 if (rawImages.getValueType() == JsonValue.ValueType.ARRAY) {
                     images += rawImages.asJsonArray().size();
+                    rawImages.asJsonArray().forEach(i -> imageIds.add(i.asJsonObject().getString("Id")));
                 }
                 if (raw.getValueType() != JsonValue.ValueType.ARRAY) {
                     continue;
@@ -85,6 +88,8 @@ class TruthCountTest {
             for (JsonValue s : array(get(world, server, "/api/stacks", null, EPOCH))) {
                 stacks.add(server.name() + "|" + s.asJsonObject().getInt("EndpointId") + "|"
                         + s.asJsonObject().getString("Name"));
+                managed.add(server.name() + "|" + s.asJsonObject().getInt("EndpointId") + "|"
+                        + s.asJsonObject().getString("Name"));
             }
         }
         assertEquals(truth.endpointsTotal(), endpoints);
@@ -94,5 +99,9 @@ class TruthCountTest {
         assertEquals(truth.containersHealthy(), healthy);
         assertEquals(truth.images(), images);
         assertEquals(truth.stacks(), stacks.size());
+        assertEquals(truth.imagesDistinct(), imageIds.size());
+        assertTrue(truth.imagesDistinct() < truth.images(), "the same image on several endpoints has one id");
+        assertEquals(truth.stacksPortainer(), managed.size());
+        assertEquals(truth.stacks(), truth.stacksPortainer() + truth.composeProjectsUnmanaged());
     }
 }

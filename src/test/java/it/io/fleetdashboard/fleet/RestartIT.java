@@ -13,14 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Restarts the real server: the snapshot from before the restart must be served from the disk tier at once, while
+ * Restarts the real server: the snapshot from before the restart must be served from its persisted copy at once, while
  * the first refresh (slowed down on purpose through the simulator's latency) is still running.
  */
 class RestartIT {
 
     @AfterAll
     static void normalSpeedAgain() throws Exception {
-        TestServer.restart();
+        TestServer.normalSpeedAgain();
     }
 
     @Test
@@ -38,6 +38,7 @@ class RestartIT {
         JsonObject summary = object("/api/v1/dashboard/summary");
         assertEquals(before, Instant.parse(summary.getString("takenAt")), "served the snapshot from before");
         assertTrue(summary.getBoolean("refreshing"), "while the first refresh is still running: " + summary);
+        assertTrue(summary.getBoolean("restored") && summary.getBoolean("stale"), summary.toString());
         assertEquals(containers, summary.getInt("containersTotal"));
         assertTrue(object("/health/ready").getString("status").equals("UP"), "ready: a snapshot can be served");
 

@@ -17,7 +17,8 @@ class SummaryIT {
 
     private static final List<String> COUNTS = List.of("environments", "endpointsTotal", "endpointsOnline",
             "endpointsOffline", "containersTotal", "containersRunning", "containersStopped", "containersHealthy",
-            "containersUnhealthy", "containersRestarting", "stacks", "images");
+            "containersUnhealthy", "containersRestarting", "stacks", "images", "imagesDistinct", "imagesDangling",
+            "stacksPortainer", "composeProjectsUnmanaged", "containersFromPortainerSnapshot");
 
     @BeforeAll
     static void freshWorld() {
@@ -38,6 +39,29 @@ class SummaryIT {
                 .orElse("missing"), "every API answer says so");
         assertTrue(summary.getInt("containersTotal") > 0);
         assertTrue(summary.getInt("endpointsOffline") > 0, "the simulator has offline edge endpoints");
+        assertTrue(summary.getInt("imagesDistinct") < summary.getInt("images"),
+                "endpoints share images: distinct ids are fewer than copies");
+        assertEquals(summary.getInt("stacks"), summary.getInt("stacksPortainer")
+                + summary.getInt("composeProjectsUnmanaged"));
+        assertEquals(summary.getInt("containersTotal"), summary.getInt("containersLive")
+                + summary.getInt("containersFromPortainerSnapshot"));
+        assertTrue(summary.getInt("containersFromPortainerSnapshot") > 0, "the simulator has async edge agents");
+    }
+
+    @Test
+    void theAttentionListCoversTheWholeFleetWithACountPerKind() {
+        JsonObject truth = object("/simulator/control/truth");
+        JsonObject attention = object("/api/v1/dashboard/attention");
+        JsonObject counts = attention.getJsonObject("counts");
+        assertEquals(truth.getInt("endpointsOffline"), counts.getInt("endpoint_offline"));
+        assertEquals(truth.getInt("containersUnhealthy"), counts.getInt("unhealthy"));
+        assertEquals(truth.getInt("containersRestarting"), counts.getInt("crash_loop"));
+        assertTrue(counts.getInt("endpoint_offline") > 5, "more than fit in the list: " + counts);
+        long offlineShown = attention.getJsonArray("items").stream()
+                .filter(i -> i.asJsonObject().getString("kind").equals("endpoint_offline")).count();
+        assertEquals(5, offlineShown, "a few per kind, so one kind never hides the others");
+        assertEquals("endpoint_offline", attention.getJsonArray("items").getJsonObject(0).getString("kind"),
+                "worst first");
     }
 
     @Test

@@ -177,8 +177,8 @@ class MetricsIT {
         assertTrue(status.getJsonObject("store").getJsonNumber("databaseBytes").longValue() > 0);
 
         String metrics = Api.get("/metrics?scope=application").body();
-        for (String name : List.of("metrics_collector_round_duration", "metrics_collector_samples_written",
-                "metrics_collector_containers_skipped", "metrics_store_size_bytes")) {
+        for (String name : List.of("fleet_metrics_collector_round_duration", "fleet_metrics_collector_samples_written",
+                "fleet_metrics_collector_containers_skipped", "fleet_metrics_store_size_bytes")) {
             assertTrue(metrics.contains(name), name + " missing from /metrics");
         }
     }
