@@ -1,22 +1,19 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.database.control.DatabaseProbe;
 import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.control.Snapshots;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
+ * Public, so it must stay cheap under a storm of probes: the database is asked at most every 5 s (DatabaseProbe).
  * Ready when the database answers and a snapshot can be served (a refresh finished, now or before a restart). Says
  * why it is not ready ("reason"), and when ready what is not current ("degraded": a Portainer unreachable, ...).
  */
@@ -24,8 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class FleetHealth implements HealthCheck {
 
-    @Resource(lookup = "jdbc/fleet")
-    DataSource database;
+    @Inject
+    DatabaseProbe database;
 
     @Inject
     Snapshots snapshots;
@@ -35,7 +32,7 @@ public class FleetHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean databaseUp = databaseAnswers();
+        boolean databaseUp = database.answers();
         var snapshot = snapshots.ifPresent();
         var response = HealthCheckResponse.named("fleet")
                 .withData("database", databaseUp ? "up" : "down")
@@ -65,15 +62,5 @@ public class FleetHealth implements HealthCheck {
             }
         });
         return response.status(databaseUp && snapshot.isPresent()).build();
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = database.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT 1")) {
-            return result.next();
-        } catch (Exception e) {
-            return false;
-        }
     }
 }
