@@ -135,20 +135,20 @@ public class StaticCredentials {
 
     /** The fingerprint of a configured user's current key (see fingerprint), empty for a user that does not exist. */
     public Optional<String> fingerprint(String username) {
-        if (username == null) {
-            return Optional.empty();
-        }
-        return users.stream().filter(u -> u.username().equalsIgnoreCase(username.trim())).findFirst()
-                .map(StaticUser::fingerprint);
+        return user(username).map(StaticUser::fingerprint);
     }
 
     /** The role a configured user has now, empty for a user that does not exist. */
     public Optional<Role> role(String username) {
+        return user(username).map(StaticUser::role);
+    }
+
+    private Optional<StaticUser> user(String username) {
         if (username == null) {
             return Optional.empty();
         }
-        return users.stream().filter(u -> u.username().equalsIgnoreCase(username.trim())).findFirst()
-                .map(StaticUser::role);
+        String name = username.trim();
+        return users.stream().filter(u -> u.username().equalsIgnoreCase(name)).findFirst();
     }
 
     /** True when the admin exists; without one the dashboard is not configured, whatever else is set. */
@@ -193,15 +193,6 @@ public class StaticCredentials {
     /** The admin's user name (for display); null when not configured. */
     public String username() {
         return adminUsername;
-    }
-
-    /** User names that exist (for the throttle's per-user limit). */
-    public boolean knows(String user) {
-        if (user == null) {
-            return false;
-        }
-        String name = user.trim();
-        return users.stream().anyMatch(u -> u.username().equalsIgnoreCase(name));
     }
 
     private static byte[] sha256(String value) {

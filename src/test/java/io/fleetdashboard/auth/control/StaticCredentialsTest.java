@@ -61,8 +61,8 @@ class StaticCredentialsTest {
         assertEquals("viewer", c.match("Viewer", "v").orElseThrow().username());
         assertTrue(c.match("viewer", "o").isEmpty());
         assertTrue(c.match("operator", "a").isEmpty());
-        assertTrue(c.knows("operator"));
-        assertFalse(c.knows("root"));
+        assertEquals(Role.OPERATOR, c.role("Operator").orElseThrow());
+        assertTrue(c.role("root").isEmpty());
     }
 
     @Test
