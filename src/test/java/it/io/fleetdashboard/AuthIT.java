@@ -49,7 +49,8 @@ public class AuthIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String basic(String user, String key) {
+    /** The Authorization header value of HTTP Basic for these credentials. */
+    public static String basic(String user, String key) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 

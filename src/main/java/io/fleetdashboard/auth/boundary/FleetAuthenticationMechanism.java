@@ -55,7 +55,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
             HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential login) {
-            return form(login, context.getAuthParameters().isRememberMe(), request, response, context);
+            return form(login, context.getAuthParameters().isRememberMe(), request, context);
         }
         String path = Sessions.path(request);
         String authorization = request.getHeader("Authorization");
@@ -87,7 +87,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
      * with "keep me signed in", @RememberMe then issues the cookie (see rememberMe).
      */
     private AuthenticationStatus form(UsernamePasswordCredential login, boolean keep, HttpServletRequest request,
-            HttpServletResponse response, HttpMessageContext context) {
+            HttpMessageContext context) {
         SignInOutcome outcome = signIn.attempt(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
         if (!outcome.succeeded()) {
@@ -96,7 +96,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), keep,
                 sessionPolicy.timeoutSeconds(keep), System.currentTimeMillis());
-        Sessions.start(request, response, user);
+        Sessions.start(request, user);
         request.setAttribute(Sessions.REQUEST_USER, user);
         return context.notifyContainerAboutLogin(new CallerPrincipal(user.getUsername()), user.getRole().groupNames());
     }

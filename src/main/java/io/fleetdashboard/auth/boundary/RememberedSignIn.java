@@ -39,7 +39,7 @@ public class RememberedSignIn {
             }
             SignedInUser user = new SignedInUser(issued.username(), issued.role(), true,
                     sessionPolicy.timeoutSeconds(true), System.currentTimeMillis());
-            Sessions.start(request, response, user);
+            Sessions.start(request, user);
             return user;
         }).orElse(null);
     }
@@ -70,13 +70,7 @@ public class RememberedSignIn {
         return null;
     }
 
-    static Cookie cookie(HttpServletRequest request, String value, int maxAge) {
-        Cookie cookie = new Cookie(COOKIE, value);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(Sessions.secure(request));
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
+    private static Cookie cookie(HttpServletRequest request, String value, int maxAge) {
+        return Sessions.cookie(request, COOKIE, value, maxAge);
     }
 }

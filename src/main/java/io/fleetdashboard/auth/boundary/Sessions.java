@@ -42,7 +42,7 @@ final class Sessions {
      * cookie ("keep me signed in" is the remember-me cookie's job, see RememberedSignIn); Liberty marks it Secure
      * only by configuration (DASHBOARD_SECURE_COOKIES, server.xml), see SecurityHeadersFilter.
      */
-    static void start(HttpServletRequest request, HttpServletResponse response, SignedInUser user) {
+    static void start(HttpServletRequest request, SignedInUser user) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             session = request.getSession(true);
@@ -58,12 +58,13 @@ final class Sessions {
         if (session != null) {
             session.invalidate();
         }
-        response.addCookie(sessionCookie(request, "", 0));
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        response.addCookie(cookie(request, name == null ? "JSESSIONID" : name, "", 0));
     }
 
-    private static Cookie sessionCookie(HttpServletRequest request, String value, int maxAge) {
-        String name = request.getServletContext().getSessionCookieConfig().getName();
-        Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, value);
+    /** One of our cookies: whole site, never readable by scripts, SameSite=Lax, Secure when the client uses HTTPS. */
+    static Cookie cookie(HttpServletRequest request, String name, String value, int maxAge) {
+        Cookie cookie = new Cookie(name, value);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSecure(secure(request));

@@ -13,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,8 +184,7 @@ class AuthorizationMatrixIT {
         if (!role.equals("anonymous")) {
             if (row.api()) {
                 String user = role.equals("admin") ? System.getProperty("it.username", "admin") : role;
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + KEYS.get(role)).getBytes(StandardCharsets.UTF_8)));
+                request.header("Authorization", AuthIT.basic(user, KEYS.get(role)));
             } else {
                 request.header("Cookie", sessions.get(role));
             }
