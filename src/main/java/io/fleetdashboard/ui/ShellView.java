@@ -4,7 +4,7 @@ import io.fleetdashboard.auth.boundary.SessionView;
 import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.auth.control.UserPreferences;
 import io.fleetdashboard.auth.entity.Role;
-import io.fleetdashboard.environments.control.DemoMode;
+import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.fleet.control.Degradation;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.control.Snapshots;
@@ -46,7 +46,7 @@ public class ShellView {
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 
     @Inject
-    DemoMode demoMode;
+    Environments environments;
 
     @Inject
     CurrentUser currentUser;
@@ -71,7 +71,7 @@ public class ShellView {
     }
 
     public boolean isDemo() {
-        return demoMode.active();
+        return environments.simulatedData();
     }
 
     public List<NavigationItem> getNavigation() {

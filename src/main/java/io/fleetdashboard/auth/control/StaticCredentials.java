@@ -1,7 +1,6 @@
 package io.fleetdashboard.auth.control;
 
 import io.fleetdashboard.auth.entity.Role;
-import io.fleetdashboard.environments.control.DemoMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -50,12 +49,11 @@ public class StaticCredentials {
     @ConfigProperty(name = "dashboard.viewer.key")
     Optional<String> configuredViewerKey;
 
-    @Inject
-    DemoMode demoMode;
-
     private final List<StaticUser> users = new ArrayList<>();
     private String adminUsername;
     private boolean generated;
+    /** Neither DASHBOARD_USERNAME nor DASHBOARD_KEY is set (a generated admin may stand in). */
+    private boolean unset;
 
     /**
      * One user: digests only, compared in constant time; the fingerprint ties stored sign-ins (remember-me tokens)
@@ -66,30 +64,46 @@ public class StaticCredentials {
 
     @PostConstruct
     void init() {
-        init(configuredUsername, configuredKey, demoMode.active(), new SecureRandom());
+        init(configuredUsername, configuredKey, false, new SecureRandom());
         extra(OPERATOR_USERNAME, Role.OPERATOR, configuredOperatorKey, "DASHBOARD_OPERATOR_KEY");
         extra(VIEWER_USERNAME, Role.VIEWER, configuredViewerKey, "DASHBOARD_VIEWER_KEY");
     }
 
-    void init(Optional<String> user, Optional<String> key, boolean demo, SecureRandom random) {
+    void init(Optional<String> user, Optional<String> key, boolean generateWhenUnset, SecureRandom random) {
         String u = user.map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
         String k = key.filter(s -> !s.isBlank()).orElse(null);
         if (u != null && k != null) {
             add(u, Role.ADMIN, k);
             adminUsername = u;
-        } else if (u == null && k == null && demo) {
-            byte[] bytes = new byte[18];
-            random.nextBytes(bytes);
-            String demoKey = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            add(DEMO_USERNAME, Role.ADMIN, demoKey);
-            adminUsername = DEMO_USERNAME;
-            generated = true;
-            // WARNING, not INFO: liberty:run's console shows only warnings and up, and this is what a newcomer needs.
-            LOG.warning(() -> "Demo mode: DASHBOARD_USERNAME and DASHBOARD_KEY are not set, so this start uses user '"
-                    + DEMO_USERNAME + "' with the generated key " + demoKey + " (set both variables to choose your own).");
-        } else {
-            LOG.warning("Sign-in is not configured: set DASHBOARD_USERNAME and DASHBOARD_KEY. Every page says so until then.");
+        } else if (u == null && k == null) {
+            unset = true;
+            if (generateWhenUnset) {
+                generateAdmin(random);
+            }
         }
+    }
+
+    /**
+     * For a start that must be usable at once (demo mode): when neither DASHBOARD_USERNAME nor DASHBOARD_KEY is set,
+     * user {@value #DEMO_USERNAME} gets a random key for this start only, written to the log. Called at start-up.
+     */
+    public synchronized void generateAdminWhenUnset() {
+        if (unset && adminUsername == null) {
+            generateAdmin(new SecureRandom());
+        }
+    }
+
+    private void generateAdmin(SecureRandom random) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String generatedKey = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        add(DEMO_USERNAME, Role.ADMIN, generatedKey);
+        adminUsername = DEMO_USERNAME;
+        generated = true;
+        // WARNING, not INFO: liberty:run's console shows only warnings and up, and this is what a newcomer needs.
+        LOG.warning(() -> "Demo mode: DASHBOARD_USERNAME and DASHBOARD_KEY are not set, so this start uses user '"
+                + DEMO_USERNAME + "' with the generated key " + generatedKey
+                + " (set both variables to choose your own).");
     }
 
     /** An optional fixed-name user (operator, viewer); ignored when its name is the admin's. */
@@ -108,7 +122,9 @@ public class StaticCredentials {
 
     /** Decide at start-up, so the demo key or the "not configured" warning is in the log before anyone asks. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        configured();
+        if (!configured()) {
+            LOG.warning("Sign-in is not configured: set DASHBOARD_USERNAME and DASHBOARD_KEY. Every page says so until then.");
+        }
     }
 
     private void add(String username, Role role, String key) {

@@ -4,8 +4,6 @@ import io.fleetdashboard.environments.entity.Environment;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.environments.entity.EnvironmentSummary;
 import io.fleetdashboard.environments.entity.EnvironmentsChanged;
-import io.fleetdashboard.simulator.control.PortainerSimulator;
-import io.fleetdashboard.simulator.entity.SimulatedServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,9 +12,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** The Portainer servers the dashboard collects from: configured ones, or the simulator's in demo mode. */
+/**
+ * The Portainer servers the dashboard collects from: the stored ones (environment variables, settings page), or,
+ * when a start-up component registered stand-ins for this run (demo mode's simulated servers), only those.
+ */
 @ApplicationScoped
 public class Environments {
 
@@ -28,19 +30,17 @@ public class Environments {
     @Inject
     SecretCipher cipher;
 
-    @Inject
-    DemoMode demoMode;
-
-    @Inject
-    PortainerSimulator simulator;
+    /** Connections that live only for this run and are never stored; none: the stored environments count. */
+    private volatile Supplier<List<EnvironmentConnection>> standIns = List::of;
 
     /** Decrypted connections, cached until the store changes; null means "reload". */
     private volatile List<EnvironmentConnection> cached;
 
-    /** Enabled environments, in a stable order (by name); in demo mode the simulator's servers. */
+    /** Enabled environments, in a stable order (by name); the stand-ins when there are any. */
     public List<EnvironmentConnection> active() {
-        if (demoMode()) {
-            return simulated();
+        List<EnvironmentConnection> runOnly = standIns.get();
+        if (!runOnly.isEmpty()) {
+            return runOnly;
         }
         List<EnvironmentConnection> connections = cached;
         if (connections == null) {
@@ -53,27 +53,35 @@ public class Environments {
     /** Everything to list on the settings page and the API: no keys, in any form. */
     public List<EnvironmentSummary> summaries() {
         List<EnvironmentSummary> summaries = new ArrayList<>();
-        if (demoMode()) {
-            simulated().forEach(s -> summaries.add(new EnvironmentSummary(s.name(), s.displayName(),
-                    s.apiUrl().toString(), s.verifySsl(), "SIMULATOR", true, true)));
-        }
+        standIns.get().forEach(s -> summaries.add(new EnvironmentSummary(s.name(), s.displayName(),
+                s.apiUrl().toString(), s.verifySsl(), s.simulated() ? "SIMULATOR" : "RUN", true, true)));
         store.findAll().forEach(environment -> summaries.add(environment.summary()));
         return summaries;
     }
 
     /**
-     * One environment by name, enabled or not (e.g. to test its connection from the settings page): the simulator's
-     * in demo mode, else the stored one with its key decrypted. Not cached.
+     * One environment by name, enabled or not (e.g. to test its connection from the settings page): a stand-in,
+     * else the stored one with its key decrypted. Not cached.
      */
     public Optional<EnvironmentConnection> connection(String name) {
-        Optional<EnvironmentConnection> simulatedOne = demoMode()
-                ? simulated().stream().filter(c -> c.name().equals(name)).findFirst() : Optional.empty();
-        return simulatedOne.or(() -> store.find(name).flatMap(this::connectionOf));
+        return standIns.get().stream().filter(c -> c.name().equals(name)).findFirst()
+                .or(() -> store.find(name).flatMap(this::connectionOf));
     }
 
-    /** True when no Portainer is configured and the built-in simulator stands in. */
-    public boolean demoMode() {
-        return demoMode.active();
+    /**
+     * Registers where the environments of this run come from, in place of the stored ones (demo mode: the simulated
+     * servers, as many as run at the moment). Never stored: their addresses and keys are valid for this run only.
+     */
+    public void useStandIns(Supplier<List<EnvironmentConnection>> connections) {
+        standIns = connections;
+        LOG.info(() -> "Environments for this run only: " + connections.get().stream()
+                .map(EnvironmentConnection::name).toList());
+    }
+
+    /** True when the fleet's data is simulated: the environments collected from are simulated stand-ins. */
+    public boolean simulatedData() {
+        List<EnvironmentConnection> current = standIns.get();
+        return !current.isEmpty() && current.stream().allMatch(EnvironmentConnection::simulated);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) EnvironmentsChanged change) {
@@ -101,14 +109,5 @@ public class Environments {
                     + "decrypted (was the secret key changed?) or its URL is invalid");
             return Optional.empty();
         }
-    }
-
-    private List<EnvironmentConnection> simulated() {
-        List<EnvironmentConnection> connections = new ArrayList<>();
-        for (SimulatedServer server : simulator.servers()) {
-            connections.add(new EnvironmentConnection(server.name(), "Simulated " + server.name(),
-                    URI.create(ConfiguredEnvironments.normalizeUrl(server.baseUrl())), server.apiKey(), true, true));
-        }
-        return connections;
     }
 }

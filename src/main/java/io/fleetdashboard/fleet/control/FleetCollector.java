@@ -70,7 +70,8 @@ public class FleetCollector {
     @Inject
     FleetMetrics metrics;
 
-    @Resource
+    /** The collector's own executor (server.xml): its concurrency policy bounds the threads a refresh can take. */
+    @Resource(lookup = "concurrent/fleetCollector")
     ManagedExecutorService managedExecutor;
 
     @Resource
@@ -155,7 +156,7 @@ public class FleetCollector {
         ScheduledFuture<?> firstPaint = null;
         try {
             Previous previous = new Previous(cache.current().orElse(null));
-            boolean demo = environments.demoMode();
+            boolean demo = environments.simulatedData();
             List<RefreshProgress> progress = environments.active().stream()
                     .map(environment -> new RefreshProgress(environment, previous)).toList();
             List<CompletableFuture<EnvironmentHarvest>> perEnvironment = progress.stream().map(this::collect)

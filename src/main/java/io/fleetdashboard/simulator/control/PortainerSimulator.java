@@ -1,6 +1,5 @@
 package io.fleetdashboard.simulator.control;
 
-import io.fleetdashboard.environments.control.DemoMode;
 import io.fleetdashboard.simulator.entity.Counters;
 import io.fleetdashboard.simulator.entity.FaultRule;
 import io.fleetdashboard.simulator.entity.SettingsUpdate;
@@ -21,17 +20,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The built-in Portainer simulator: N simulated Portainer CE 2.23 servers on loopback ports, started with the
- * application when {@link DemoMode#simulatorRunning()} says so, stopped with it. Other components use
- * {@link #servers()} to reach them like real Portainer servers.
+ * The built-in Portainer simulator: N simulated Portainer CE 2.23 servers on loopback ports, started by the demo
+ * component at start-up when it is wanted, stopped with the application. The demo component registers
+ * {@link #servers()} as environments, which then reach them like real Portainer servers.
  */
 @ApplicationScoped
 public class PortainerSimulator {
 
     private static final Logger LOG = Logger.getLogger(PortainerSimulator.class.getName());
-
-    @Inject
-    DemoMode demoMode;
 
     @Inject
     @ConfigProperty(name = "simulator.servers", defaultValue = "2")
@@ -74,15 +70,7 @@ public class PortainerSimulator {
     private volatile Simulation simulation;
     private volatile boolean stopped;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (!demoMode.simulatorRunning()) {
-            LOG.info("Portainer simulator not started: a real Portainer is configured");
-            return;
-        }
-        start();
-    }
-
-    synchronized void start() {
+    public synchronized void start() {
         if (simulation != null || stopped) {
             return;
         }
@@ -106,14 +94,8 @@ public class PortainerSimulator {
         return simulation != null;
     }
 
-    /**
-     * The simulated servers (empty when the simulator does not run). Starts the simulator on first use in demo
-     * mode, so callers that initialise before this bean's start-up observer still get the servers.
-     */
+    /** The simulated servers (empty when the simulator does not run). */
     public List<SimulatedServer> servers() {
-        if (simulation == null && !stopped && demoMode.simulatorRunning()) {
-            start();
-        }
         Simulation s = simulation;
         return s == null ? List.of() : s.servers();
     }

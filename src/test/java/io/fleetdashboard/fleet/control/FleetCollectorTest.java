@@ -156,7 +156,7 @@ class FleetCollectorTest {
             }
 
             @Override
-            public boolean demoMode() {
+            public boolean simulatedData() {
                 return false;
             }
         };

@@ -1,4 +1,4 @@
-package io.fleetdashboard.environments.control;
+package io.fleetdashboard.demo.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
