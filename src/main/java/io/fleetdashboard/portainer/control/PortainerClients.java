@@ -122,14 +122,18 @@ public class PortainerClients {
     }
 
     int readTimeoutSeconds(EnvironmentConnection environment) {
-        int largestTier = Math.max(listTimeoutSeconds, dockerTimeoutSeconds);
-        return environment.timeoutSeconds() > 0 ? Math.min(environment.timeoutSeconds(), largestTier) : largestTier;
+        return capped(environment, Math.max(listTimeoutSeconds, dockerTimeoutSeconds));
+    }
+
+    /** A timeout, at most the environment's own request timeout (its PORTAINER_&lt;NAME&gt;_TIMEOUT). */
+    private static int capped(EnvironmentConnection environment, int seconds) {
+        return environment.timeoutSeconds() > 0 ? Math.min(environment.timeoutSeconds(), seconds) : seconds;
     }
 
     private PortainerApi build(EnvironmentConnection environment) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(environment.apiUrl())
-                .connectTimeout(connectTimeoutSeconds, TimeUnit.SECONDS)
+                .connectTimeout(capped(environment, connectTimeoutSeconds), TimeUnit.SECONDS)
                 .readTimeout(readTimeoutSeconds(environment), TimeUnit.SECONDS)
                 .register(new ApiKeyFilter(environment.apiKey()))
                 .property("microprofile.rest.client.disable.default.mapper", true)
