@@ -10,8 +10,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 
 /**
- * Light or dark, remembered per user. PrimeFaces 15's jar ships only saga(-blue) and primefaces-themes is not on
- * Maven Central, so dark is our own stylesheet layered on saga (resources/css/dark.css), switched by a body class.
+ * Light or dark, remembered per user: PrimeFaces' own saga (light) and arya (dark) themes, from primefaces-themes;
+ * web.xml's primefaces.THEME asks {@link #getTheme()}. Our stylesheets use only the theme's CSS variables, and the
+ * body class tells scripts (chart colours) which one is on.
  */
 @Named
 @RequestScoped
@@ -28,6 +29,14 @@ public class ThemeView {
 
     public boolean isDark() {
         return UserPreferences.DARK.equals(preferences.theme(currentUser.getName()));
+    }
+
+    public static final String LIGHT_THEME = "saga-blue";
+    public static final String DARK_THEME = "arya-blue";
+
+    /** The PrimeFaces theme of this request (web.xml primefaces.THEME). */
+    public String getTheme() {
+        return isDark() ? DARK_THEME : LIGHT_THEME;
     }
 
     public String getBodyClass() {

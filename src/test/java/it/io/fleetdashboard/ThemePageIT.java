@@ -1,5 +1,6 @@
 package it.io.fleetdashboard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,11 @@ class ThemePageIT extends PageTest {
             shell.toggleTheme();
         }
         assertFalse(shell.isDark());
+        assertEquals("primefaces-saga-blue", shell.themeLibrary(), "the light theme is PrimeFaces' saga");
 
         shell.toggleTheme();
         assertTrue(shell.isDark());
+        assertEquals("primefaces-arya-blue", shell.themeLibrary(), "the dark theme is PrimeFaces' arya");
         screenshot("home-dark");
         driver.manage().window().setSize(new Dimension(390, 844));
         screenshot("home-dark-phone");

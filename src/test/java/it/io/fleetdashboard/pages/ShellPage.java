@@ -28,6 +28,13 @@ public class ShellPage {
         return Arrays.asList(driver.findElement(By.tagName("body")).getAttribute("class").split("\\s+")).contains("theme-dark");
     }
 
+    /** The PrimeFaces theme stylesheet the page links, e.g. "primefaces-arya-blue". */
+    public String themeLibrary() {
+        return driver.findElements(By.cssSelector("link[rel=stylesheet]")).stream().map(l -> l.getAttribute("href"))
+                .filter(href -> href != null && href.contains("theme.css")).findFirst()
+                .map(href -> href.replaceAll(".*[?&]ln=([^&]+).*", "$1")).orElse("none");
+    }
+
     public ShellPage toggleTheme() {
         driver.findElement(By.id("shellForm:themeToggle")).click();
         PageTest.waitForAjax(driver);
