@@ -81,12 +81,9 @@ public class ContainerDetailsView implements Serializable {
         }
     }
 
+    /** Said on the page itself (a 404 status here could hand the response to the container's error page). */
     private void notFound(String message) {
         error = message;
-        FacesContext context = FacesContext.getCurrentInstance();
-        if (!context.isPostback()) {
-            context.getExternalContext().setResponseStatus(404);
-        }
     }
 
     /** An action button, after its confirmation (operators; the page hides the buttons from viewers). */

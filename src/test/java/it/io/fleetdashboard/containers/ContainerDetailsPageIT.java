@@ -86,7 +86,7 @@ class ContainerDetailsPageIT extends PageTest {
     }
 
     @Test
-    void anUnknownContainerSaysSoWithA404() {
+    void anUnknownContainerSaysSo() {
         SignInPage.open(driver, null).signInAs(USERNAME, KEY);
         ContainerPage page = ContainerPage.open(driver, "sim-1:1:" + "0".repeat(64));
         assertTrue(page.text("errorText").contains("No such container"), page.text("errorText"));
