@@ -45,6 +45,10 @@ public class ShellView {
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 
+    /** Shown to admins only, after the others. */
+    private static final List<NavigationItem> ADMIN_NAVIGATION = List.of(
+            new NavigationItem("navAudit", "Audit", "pi pi-history", "/audit.xhtml"));
+
     @Inject
     Environments environments;
 
@@ -75,7 +79,12 @@ public class ShellView {
     }
 
     public List<NavigationItem> getNavigation() {
-        return NAVIGATION;
+        if (!currentUser.has(Role.ADMIN)) {
+            return NAVIGATION;
+        }
+        List<NavigationItem> all = new java.util.ArrayList<>(NAVIGATION);
+        all.addAll(ADMIN_NAVIGATION);
+        return all;
     }
 
     private java.util.Optional<io.fleetdashboard.fleet.entity.FleetSnapshot> snapshot;

@@ -90,6 +90,33 @@ public final class Api {
         }
     }
 
+    /** POST as another user (HTTP Basic), e.g. the IT operator or viewer. */
+    public static HttpResponse<String> postAs(String user, String key, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + key).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    /**
+     * The simulated Docker behind a container key ("env:endpoint:id"), asked directly with its server's API key
+     * (path e.g. "/json" for inspect, "/stats?stream=false"): the truth to compare the dashboard with.
+     */
+    public static JsonObject simulatedDocker(String containerKey, String path) {
+        String[] parts = containerKey.split(":");
+        JsonObject server = json(get("/simulator/control/servers").body()).asJsonArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject).filter(s -> s.getString("name").equals(parts[0]))
+                .findFirst().orElseThrow(() -> new AssertionError("no simulated server " + parts[0]));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.getString("baseUrl")
+                + "/api/endpoints/" + parts[1] + "/docker/containers/" + parts[2] + path))
+                .header("X-API-Key", server.getString("apiKey")).GET());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("simulated Docker " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json(response.body()).asJsonObject();
+    }
+
     /** Polls until the condition holds or the deadline passes; no fixed sleeps. */
     public static void await(String what, Duration deadline, BooleanSupplier condition) {
         Instant end = Instant.now().plus(deadline);

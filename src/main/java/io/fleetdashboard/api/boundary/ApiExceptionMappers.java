@@ -1,5 +1,6 @@
 package io.fleetdashboard.api.boundary;
 
+import io.fleetdashboard.auth.entity.AccessDeniedException;
 import io.fleetdashboard.fleet.control.NoSnapshotYetException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -29,6 +30,15 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(BadRequestException e) {
             return ApiError.response(Response.Status.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+    }
+
+    /** A role check inside a resource (CurrentUser.require), behind the access filter's own: 403, like it. */
+    @Provider
+    public static class AccessDenied implements ExceptionMapper<AccessDeniedException> {
+        @Override
+        public Response toResponse(AccessDeniedException e) {
+            return ApiError.response(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
         }
     }
 

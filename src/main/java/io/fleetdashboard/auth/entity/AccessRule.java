@@ -26,6 +26,11 @@ public record AccessRule(String path, boolean prefix, Need read, Need write, boo
         return new AccessRule(path, false, Need.of(role), Need.of(role), false);
     }
 
+    /** Pages under a folder (bookmarkable paths such as /containers/{key}): the same role to read and post. */
+    public static AccessRule pageFolder(String folder, Role role) {
+        return new AccessRule(folder, true, Need.of(role), Need.of(role), false);
+    }
+
     public static AccessRule api(String folder, Role read, Role write) {
         return new AccessRule(folder, true, Need.of(read), Need.of(write), true);
     }

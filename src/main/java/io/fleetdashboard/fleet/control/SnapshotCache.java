@@ -139,7 +139,29 @@ public class SnapshotCache {
     }
 
     /** Publishes the snapshot at once (heap) and has the disk tier catch up in the background. */
-    public void put(FleetSnapshot snapshot) {
+    public synchronized void put(FleetSnapshot snapshot) {
+        publish(snapshot);
+    }
+
+    /**
+     * Publishes a change of the current snapshot (e.g. one container after an action), atomically with respect to
+     * refreshes: a refresh that publishes meanwhile is never overwritten by an edit of the snapshot it replaced.
+     * False when there is no snapshot or the change gives back the same one.
+     */
+    public synchronized boolean update(java.util.function.UnaryOperator<FleetSnapshot> change) {
+        FleetSnapshot current = heap.get(CURRENT);
+        if (current == null) {
+            return false;
+        }
+        FleetSnapshot next = change.apply(current);
+        if (next == null || next == current) {
+            return false;
+        }
+        publish(next);
+        return true;
+    }
+
+    private void publish(FleetSnapshot snapshot) {
         heap.put(CURRENT, snapshot);
         if (file != null) {
             pendingDiskWrite.set(snapshot);

@@ -73,6 +73,14 @@ public class Snapshots {
         return cache.current();
     }
 
+    /**
+     * Puts one container's new state into the current snapshot at once (after an action), counts and attention
+     * included; the next refresh reads it from Docker again. False when the snapshot does not hold that key.
+     */
+    public boolean replaceContainer(String key, io.fleetdashboard.portainer.entity.Container container) {
+        return cache.update(current -> SnapshotEdits.withContainer(current, key, container));
+    }
+
     /** When the snapshot now persisted on disk was taken, if any: what a restart after a crash would serve. */
     public Optional<Instant> persisted() {
         return cache.persisted();

@@ -47,7 +47,7 @@ public interface PortainerApi extends AutoCloseable {
                   @QueryParam("stdout") int stdout, @QueryParam("stderr") int stderr, @QueryParam("tail") String tail,
                   @QueryParam("since") Long since, @QueryParam("timestamps") int timestamps);
 
-    /** action: start, stop or restart; t = grace seconds (null for the default). 204, or 304 when nothing to do. */
+    /** action: start, stop, restart or kill; t = grace seconds (null for the default). 204, or 304 when nothing to do. */
     @POST
     @Path("/endpoints/{id}/docker/containers/{containerId}/{action}")
     Response containerAction(@PathParam("id") int endpointId, @PathParam("containerId") String containerId,

@@ -40,6 +40,12 @@ public class PortainerCalls {
         return request.get();
     }
 
+    /** A user waits (container details): a short deadline, no retry (the user can reload). */
+    @Timeout(5_000)
+    public <T> T interactive(Supplier<T> request) {
+        return request.get();
+    }
+
     /** start/stop/restart and other non-idempotent requests: never retried. */
     @Timeout(30_000)
     public <T> T write(Supplier<T> request) {

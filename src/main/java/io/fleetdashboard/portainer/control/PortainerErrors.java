@@ -35,6 +35,8 @@ final class PortainerErrors {
                     where + ": API key rejected (HTTP 401)" + quote);
             case 403 -> new PortainerException(ErrorKind.FORBIDDEN, where + ": access denied (HTTP 403)" + quote);
             case 404 -> new PortainerException(ErrorKind.NOT_FOUND, where + ": not found (HTTP 404)" + quote);
+            // Docker: the container's state does not allow it (kill of a stopped container, logs of a dead one)
+            case 409 -> new PortainerException(ErrorKind.CONFLICT, where + ": not possible now (HTTP 409)" + quote);
             default -> {
                 if (status == 500 && body != null && (body.contains("Unable to get the active tunnel")
                         || body.contains("No Edge agent registered"))) {

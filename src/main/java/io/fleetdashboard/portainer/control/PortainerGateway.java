@@ -1,8 +1,11 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.portainer.control.wire.InspectWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.ContainerAction;
+import io.fleetdashboard.portainer.entity.ContainerInspection;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
@@ -144,6 +147,33 @@ public class PortainerGateway {
                 (response, body) -> Translation.stats(WireJson.parse(body, Wire.Stats.class)));
     }
 
+    /**
+     * Docker's inspect of one container (containers/{id}/json) for a user waiting: interactive bulkhead, the short
+     * interactive deadline, no retry. NOT_FOUND when the container is gone.
+     */
+    public ContainerInspection inspect(EnvironmentConnection environment, int endpointId, String containerId) {
+        return request(environment, Route.INSPECT, api -> api.container(endpointId, containerId),
+                (response, body) -> InspectTranslation.inspection(WireJson.parse(body, InspectWire.Inspect.class)));
+    }
+
+    /** As {@link #stats}, for a user waiting (the details page): interactive bulkhead and deadline. */
+    public StatsReading liveStats(EnvironmentConnection environment, int endpointId, String containerId) {
+        return request(environment, Route.LIVE_STATS, api -> api.stats(endpointId, containerId, false),
+                (response, body) -> Translation.stats(WireJson.parse(body, Wire.Stats.class)));
+    }
+
+    /**
+     * POST containers/{id}/{start|stop|restart|kill}: never retried (not idempotent). True when Docker did it
+     * (204), false when there was nothing to do (304: already started or stopped). NOT_FOUND for a container that
+     * is gone, CONFLICT when its state does not allow it (kill of a stopped container).
+     */
+    public boolean containerAction(EnvironmentConnection environment, int endpointId, String containerId,
+                                   ContainerAction action) {
+        return request(environment, Route.CONTAINER_ACTION,
+                api -> api.containerAction(endpointId, containerId, action.dockerName(), null),
+                (response, body) -> response.getStatus() != 304);
+    }
+
     /** Version and instance id: a cheap connectivity and key check (e.g. "test connection" in the settings). */
     public PortainerStatus status(EnvironmentConnection environment) {
         return request(environment, Route.STATUS, PortainerApi::status,
@@ -171,7 +201,12 @@ public class PortainerGateway {
         try {
             PortainerApi api = clients.client(environment);
             Supplier<T> attempt = () -> exchange(environment, route, api, send, parse);
-            return route.tier() == Route.Tier.LIST ? calls.list(attempt) : calls.docker(attempt);
+            return switch (route.tier()) {
+                case LIST -> calls.list(attempt);
+                case DOCKER -> calls.docker(attempt);
+                case INTERACTIVE -> calls.interactive(attempt);
+                case WRITE -> calls.write(attempt);
+            };
         } catch (RuntimeException e) {
             PortainerException classified = PortainerErrors.fromThrowable(environment.name(), route, e);
             failure = classified.kind();
@@ -190,7 +225,7 @@ public class PortainerGateway {
         try (Response response = send.apply(api)) {
             String body = CappedBody.read(response, maxResponseBytes,
                     "Portainer '" + environment.name() + "' " + route.tag());
-            if (response.getStatus() >= 300) {
+            if (response.getStatus() >= 300 && !(route == Route.CONTAINER_ACTION && response.getStatus() == 304)) {
                 throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(), body);
             }
             return parse.apply(response, body);

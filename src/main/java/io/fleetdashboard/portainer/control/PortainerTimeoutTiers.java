@@ -34,6 +34,8 @@ public class PortainerTimeoutTiers implements ConfigSource {
     static final int DEFAULT_DEADLINE = 30;
     static final String FT_LIST = PortainerCalls.class.getName() + "/list/Timeout/value";
     static final String FT_DOCKER = PortainerCalls.class.getName() + "/docker/Timeout/value";
+    static final String FT_INTERACTIVE = PortainerCalls.class.getName() + "/interactive/Timeout/value";
+    static final int DEFAULT_INTERACTIVE = 5;
     private static final Logger LOG = Logger.getLogger(PortainerTimeoutTiers.class.getName());
 
     /** The effective timeouts, whole seconds. */
@@ -60,6 +62,11 @@ public class PortainerTimeoutTiers implements ConfigSource {
         found.put("portainer.endpoint.deadline.seconds", Integer.toString(tiers.endpointDeadline()));
         found.put(FT_LIST, tiers.list() + "000");
         found.put(FT_DOCKER, tiers.docker() + "000");
+        // a user waits for these: kept short, never raised, but never above PORTAINER_TIMEOUT either
+        int interactive = Math.min(seconds.apply("portainer.interactive.timeout.seconds").orElse(DEFAULT_INTERACTIVE),
+                tiers.request());
+        found.put("portainer.interactive.timeout.seconds", Integer.toString(interactive));
+        found.put(FT_INTERACTIVE, interactive + "000");
         properties = Map.copyOf(found);
         LOG.fine(() -> "Portainer timeout tiers: " + tiers);
     }

@@ -9,9 +9,13 @@ import java.util.Locale;
 enum Route {
     ENDPOINTS(Tier.LIST, true), ENDPOINT(Tier.LIST, true), STACKS(Tier.LIST, true), STATUS(Tier.LIST, true),
     CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false),
-    STATS(Tier.DOCKER, false);
+    STATS(Tier.DOCKER, false),
+    /** A user waits: container details (inspect and a live stats sample). */
+    INSPECT(Tier.INTERACTIVE, false), LIVE_STATS(Tier.INTERACTIVE, false),
+    /** start, stop, restart, kill: not idempotent, never retried. */
+    CONTAINER_ACTION(Tier.WRITE, false);
 
-    enum Tier { LIST, DOCKER }
+    enum Tier { LIST, DOCKER, INTERACTIVE, WRITE }
 
     private final Tier tier;
     private final boolean serverLevel;
@@ -29,9 +33,12 @@ enum Route {
         return serverLevel;
     }
 
-    /** A user waits for it (the connection test): it takes a permit of the interactive bulkhead, not the refresh's. */
+    /**
+     * A user waits for it (the connection test, container details and actions): it takes a permit of the
+     * interactive bulkhead, not the refresh's.
+     */
     boolean interactive() {
-        return this == STATUS;
+        return this == STATUS || tier == Tier.INTERACTIVE || tier == Tier.WRITE;
     }
 
     String tag() {

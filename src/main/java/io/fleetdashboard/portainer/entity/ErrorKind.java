@@ -2,6 +2,6 @@ package io.fleetdashboard.portainer.entity;
 
 /** What went wrong talking to a Portainer server, as shown to users and counted in /metrics. */
 public enum ErrorKind {
-    UNAUTHORIZED, FORBIDDEN, NOT_FOUND, SERVER_ERROR, EDGE_TUNNEL, TIMEOUT, UNAVAILABLE, MALFORMED, CIRCUIT_OPEN,
+    UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, SERVER_ERROR, EDGE_TUNNEL, TIMEOUT, UNAVAILABLE, MALFORMED, CIRCUIT_OPEN,
     OVERLOADED
 }

@@ -167,7 +167,7 @@ final class Docker {
                 case "stats" -> get ? PortainerApi.ok(ContainerStats.json(c, world.runtimeAt(c, now), e, now,
                         world.spikeOf(c))) : notFound();
                 case "logs" -> get ? logs(world, c, query, now) : notFound();
-                case "start", "stop", "restart" -> post ? Actions.apply(world, c, action, now) : notFound();
+                case "start", "stop", "restart", "kill" -> post ? Actions.apply(world, c, action, now) : notFound();
                 default -> notFound();
             };
         }

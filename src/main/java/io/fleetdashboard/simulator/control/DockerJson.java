@@ -182,7 +182,55 @@ final class DockerJson {
             j.obj().str("Type", "bind").str("Source", "/srv/" + c.name + "/config").str("Destination", "/etc/app")
                     .str("Mode", "ro").bool("RW", false).str("Propagation", "rprivate").endObj();
         }
+        if (dockerSocket(c)) {
+            j.obj().str("Type", "bind").str("Source", "/var/run/docker.sock").str("Destination", "/var/run/docker.sock")
+                    .str("Mode", "ro").bool("RW", false).str("Propagation", "rprivate").endObj();
+        }
         j.endArr();
+    }
+
+    /** The reverse proxy watches Docker through its socket, as Traefik does: the classic host-takeover risk. */
+    static boolean dockerSocket(SimContainer c) {
+        return "proxy".equals(c.service) || (c.service == null && c.image.repoTag().startsWith("traefik"));
+    }
+
+    /** Half of the containers that died with 137 were OOM-killed; a kill by a user never is. */
+    static boolean oomKilled(SimContainer c, ContainerRuntime rt) {
+        return rt.exitCode() == 137 && !rt.pinned() && Seeds.unit(c.randomBits ^ 0x0E) < 0.5;
+    }
+
+    /** Config.User: most images run as root (""), some as a numeric or named user. */
+    static String user(SimContainer c) {
+        double draw = Seeds.unit(c.randomBits ^ 0x05E4);
+        return draw < 0.6 ? "" : draw < 0.8 ? "1000:1000" : draw < 0.9 ? "nobody" : "root";
+    }
+
+    /** HostConfig.SecurityOpt: label=disable for privileged ones, otherwise mostly none, a few hardened or loosened. */
+    static List<String> securityOpt(SimContainer c) {
+        if (c.privileged) {
+            return List.of("label=disable");
+        }
+        double draw = Seeds.unit(c.randomBits ^ 0x05EC);
+        if (draw < 0.05) {
+            return List.of("seccomp=unconfined");
+        }
+        if (draw < 0.08) {
+            return List.of("apparmor=unconfined");
+        }
+        if (draw < 0.3) {
+            return List.of("no-new-privileges:true");
+        }
+        return List.of();
+    }
+
+    /** A signed token (header.payload.signature, base64url) that looks like any JWT. */
+    static String jwt(SimContainer c) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + c.name + "\",\"iat\":1729600000}").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return header + "." + payload + "." + Seeds.hex(c.randomBits ^ 0x3A7, 43);
     }
 
     static List<String> env(SimContainer c) {
@@ -200,8 +248,15 @@ final class DockerJson {
                 env.add("DB_HOST=db");
                 env.add("DB_PASSWORD=" + Seeds.hex(c.randomBits ^ 0x56, 16));
                 env.add("API_TOKEN=tok_" + Seeds.hex(c.randomBits ^ 0x57, 32));
+                // secrets under names that do not say so: a URL with a password, a bare JWT
+                env.add("DATABASE_URL=postgres://app:" + Seeds.hex(c.randomBits ^ 0x5C, 18) + "@db:5432/app");
+                env.add("UPSTREAM_SESSION=" + jwt(c));
                 env.add("JAVA_OPTS=-Xmx512m");
                 env.add("LOG_LEVEL=info");
+            }
+            case "web" -> {
+                env.add("NGINX_PORT=80");
+                env.add("GITHUB_DEPLOY=ghp_" + Seeds.hex(c.randomBits ^ 0x5D, 36));
             }
             case "grafana" -> env.add("GF_SECURITY_ADMIN_PASSWORD=" + Seeds.hex(c.randomBits ^ 0x58, 12));
             case "queue" -> env.add("RABBITMQ_DEFAULT_PASS=" + Seeds.hex(c.randomBits ^ 0x59, 12));
@@ -225,7 +280,7 @@ final class DockerJson {
         j.endArr();
         j.obj("State").str("Status", state).bool("Running", running || state.equals("restarting"))
                 .bool("Paused", state.equals("paused")).bool("Restarting", state.equals("restarting"))
-                .bool("OOMKilled", rt.exitCode() == 137 && Seeds.unit(c.randomBits ^ 0x0E) < 0.5)
+                .bool("OOMKilled", oomKilled(c, rt))
                 .bool("Dead", state.equals("dead")).num("Pid", running ? 1000 + Math.floorMod(c.randomBits, 60000L) : 0)
                 .num("ExitCode", rt.exitCode()).str("Error", "")
                 .str("StartedAt", rfc3339(rt.startedAt())).str("FinishedAt", rfc3339(rt.finishedAt()));
@@ -267,12 +322,15 @@ final class DockerJson {
         j.arr("CapAdd");
         c.capAdd.forEach(j::val);
         j.endArr().nul("CapDrop").str("CgroupnsMode", e.cgroupVersion() == 2 ? "private" : "host").nul("Dns")
-                .str("IpcMode", "private").str("PidMode", "").bool("Privileged", c.privileged)
+                .str("IpcMode", "private").str("PidMode", c.privileged ? "host" : "").bool("Privileged", c.privileged)
                 .bool("PublishAllPorts", false).bool("ReadonlyRootfs", false);
-        if (c.privileged) {
-            j.arr("SecurityOpt").val("label=disable").endArr();
-        } else {
+        List<String> securityOpt = securityOpt(c);
+        if (securityOpt.isEmpty()) {
             j.nul("SecurityOpt");
+        } else {
+            j.arr("SecurityOpt");
+            securityOpt.forEach(j::val);
+            j.endArr();
         }
         j.num("CpuShares", 0).num("Memory", c.memoryLimit).num("NanoCpus", c.nanoCpus)
                 .nul("Devices").nul("DeviceRequests").num("MemoryReservation", 0).num("MemorySwap", c.memoryLimit > 0
@@ -280,7 +338,7 @@ final class DockerJson {
         j.obj("GraphDriver").obj("Data").str("MergedDir", "/var/lib/docker/overlay2/" + Seeds.hex(c.randomBits ^ 0x6D, 64)
                 + "/merged").endObj().str("Name", "overlay2").endObj();
         mounts(j, c);
-        j.obj("Config").str("Hostname", c.id.substring(0, 12)).str("Domainname", "").str("User", "")
+        j.obj("Config").str("Hostname", c.id.substring(0, 12)).str("Domainname", "").str("User", user(c))
                 .bool("AttachStdin", false).bool("AttachStdout", true).bool("AttachStderr", true);
         if (c.ports.length > 0) {
             j.obj("ExposedPorts");

@@ -27,7 +27,7 @@ public final class PortainerApi {
     public static final String PORTAINER_VERSION = "2.23.0";
     static final Pattern DOCKER = Pattern.compile("^/api/endpoints/([^/]+)/(?:agent/)?docker(?:/v(\\d+\\.\\d+))?(/.*)?$");
     static final Pattern ENDPOINT = Pattern.compile("^/api/endpoints/([^/]+)/?$");
-    static final Pattern CONTAINER = Pattern.compile("^/containers/([^/]+)/(json|stats|logs|start|stop|restart)$");
+    static final Pattern CONTAINER = Pattern.compile("^/containers/([^/]+)/(json|stats|logs|start|stop|restart|kill)$");
 
     /** An HTTP request as the simulator needs it; header lookup is case-insensitive. */
     public record Request(String method, String path, String rawQuery, Function<String, String> header) {

@@ -309,8 +309,9 @@ public final class World {
         boolean healthcheck = Seeds.unit(Seeds.mix(h, 7)) < 0.5;
         boolean privileged = Seeds.unit(Seeds.mix(h, 8)) < 0.04;
         double capDraw = Seeds.unit(Seeds.mix(h, 9));
+        // both spellings Docker accepts: "NET_ADMIN" and "CAP_SYS_PTRACE", and "ALL"
         List<String> capAdd = capDraw < 0.04 ? List.of("NET_ADMIN") : capDraw < 0.06 ? List.of("SYS_ADMIN", "NET_ADMIN")
-                : List.of();
+                : capDraw < 0.075 ? List.of("CAP_SYS_PTRACE") : capDraw < 0.085 ? List.of("ALL") : List.of();
         String restart = Seeds.pick(Seeds.mix(h, 10), "unless-stopped", "always", "no", "on-failure", "unless-stopped");
         long memLimit = Seeds.unit(Seeds.mix(h, 11)) < 0.4 ? (256L << 20) * (1 + Math.floorMod(Seeds.mix(h, 12), 8L)) : 0;
         long nanoCpus = Seeds.unit(Seeds.mix(h, 13)) < 0.3 ? 500_000_000L * (1 + Math.floorMod(Seeds.mix(h, 14), 4L)) : 0;

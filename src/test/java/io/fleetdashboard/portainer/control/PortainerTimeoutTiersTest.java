@@ -34,6 +34,8 @@ class PortainerTimeoutTiersTest {
         assertEquals(new Tiers(0, 5, 10, 10, 30), tiers(Map.of("portainer.timeout", "10")));
         assertEquals(new Tiers(0, 3, 3, 3, 30), tiers(Map.of("portainer.timeout", "2.5")));
         assertEquals("3000", source(Map.of("portainer.timeout", "2.5")).getValue(PortainerTimeoutTiers.FT_DOCKER));
+        assertEquals("3000", source(Map.of("portainer.timeout", "2.5")).getValue(PortainerTimeoutTiers.FT_INTERACTIVE));
+        assertEquals("5000", source(Map.of("portainer.timeout", "120")).getValue(PortainerTimeoutTiers.FT_INTERACTIVE));
     }
 
     @Test

@@ -170,6 +170,40 @@ class PortainerApiTest {
     }
 
     @Test
+    void killEndsARunningContainerWith137AndRefusesAStoppedOne() {
+        var c = server.endpoint(1).containers().stream().filter(x -> x.initial.state().equals("running"))
+                .findFirst().orElseThrow();
+        String base = "/api/endpoints/1/docker/containers/" + c.id;
+        Map<String, String> key = Map.of("X-API-Key", server.apiKey());
+        assertEquals(204, SimulatorFixture.call(world, server, "POST", base + "/kill", null, key, EPOCH).status());
+        JsonObject state = object(get(world, server, base + "/json", null, EPOCH)).getJsonObject("State");
+        assertEquals("exited", state.getString("Status"));
+        assertEquals(137, state.getInt("ExitCode"));
+        assertFalse(state.getBoolean("OOMKilled"), "a kill by a user is no OOM kill");
+        var refused = SimulatorFixture.call(world, server, "POST", base + "/kill", null, key, EPOCH);
+        assertEquals(409, refused.status());
+        assertTrue(object(refused).getString("message").contains("is not running"));
+    }
+
+    @Test
+    void theFleetHasEveryRiskTheDetailsPageLooksFor() {
+        World big = SimulatorFixture.world(1, 25, 12, false, 42);
+        boolean socket = false, privileged = false, crashLoop = false, oom = false, caps = false, secret = false;
+        for (var e : big.servers().get(0).endpoints()) {
+            for (var c : e.containers()) {
+                socket |= DockerJson.dockerSocket(c);
+                privileged |= c.privileged;
+                caps |= c.capAdd.contains("ALL") || c.capAdd.stream().anyMatch(cap -> cap.startsWith("CAP_"));
+                crashLoop |= c.initial.state().equals("restarting") && c.initial.restartCount() > 0;
+                oom |= DockerJson.oomKilled(c, c.initial);
+                secret |= DockerJson.env(c).stream().anyMatch(v -> v.startsWith("UPSTREAM_SESSION=eyJ"));
+            }
+        }
+        assertTrue(socket && privileged && crashLoop && oom && caps && secret,
+                List.of(socket, privileged, crashLoop, oom, caps, secret).toString());
+    }
+
+    @Test
     void versionPrefixIsJudgedByTheDaemon() {
         assertEquals(200, get(world, server, "/api/endpoints/1/docker/v1.41/_ping", null, EPOCH).status());
         var tooNew = get(world, server, "/api/endpoints/1/docker/v1.52/containers/json", null, EPOCH);

@@ -54,6 +54,10 @@ class AuthorizationMatrixIT {
             /api/v1/dashboard/attention              API  /api/v1/dashboard/attention           LAAA  /api/v1/dashboard/attention         LFAA
             /api/v1/endpoints                        API  /api/v1/endpoints?limit=1             LAAA  /api/v1/endpoints                   LFAA
             /api/v1/containers                       API  /api/v1/containers?limit=1            LAAA  /api/v1/containers                  LFAA
+            /api/v1/containers/{key}                 API  /api/v1/containers/a:1:b              LAAA  /api/v1/containers/a:1:b            LFAA
+            /api/v1/containers/{key}/{action}        API  /api/v1/containers/a:1:b/restart      LAAA  /api/v1/containers/a:1:b/restart    LFAA
+            /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
+            /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
@@ -73,6 +77,9 @@ class AuthorizationMatrixIT {
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
+            /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
+            /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
+            /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
             /not-configured.xhtml                    PAGE /not-configured.xhtml                 AAAA  /not-configured.xhtml               XXXX

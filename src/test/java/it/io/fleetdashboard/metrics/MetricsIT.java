@@ -9,10 +9,7 @@ import it.io.fleetdashboard.Api;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void fleetAndTwoRounds() {
@@ -63,20 +59,7 @@ class MetricsIT {
 
     /** The simulated Portainer's stats answer for a container key "env:endpoint:id", read directly. */
     static JsonObject simulatorStats(String key) {
-        String[] parts = key.split(":");
-        JsonObject server = Api.json(Api.get("/simulator/control/servers").body()).asJsonArray().stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals(parts[0])).findFirst()
-                .orElseThrow();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getString("baseUrl")
-                            + "/api/endpoints/" + parts[1] + "/docker/containers/" + parts[2] + "/stats?stream=false"))
-                    .header("X-API-Key", server.getString("apiKey")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return Api.json(response.body()).asJsonObject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Api.simulatedDocker(key, "/stats?stream=false");
     }
 
     static long rx(JsonObject stats) {

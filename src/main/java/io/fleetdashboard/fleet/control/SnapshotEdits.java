@@ -1,0 +1,83 @@
+package io.fleetdashboard.fleet.control;
+
+import io.fleetdashboard.fleet.entity.EndpointHarvest;
+import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
+import io.fleetdashboard.fleet.entity.EnvironmentState;
+import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.fleet.entity.FleetEndpoint;
+import io.fleetdashboard.fleet.entity.FleetImage;
+import io.fleetdashboard.fleet.entity.FleetNetwork;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.portainer.entity.Container;
+import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.Network;
+import io.fleetdashboard.portainer.entity.Stack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Small changes to a published snapshot between refreshes, such as one container after an action. The snapshot is
+ * taken apart into what its refresh learned and assembled again, so every count, the stacks and the attention list
+ * agree with the change; its time, duration and freshness stay those of its refresh.
+ */
+public final class SnapshotEdits {
+
+    private SnapshotEdits() {
+    }
+
+    /**
+     * The snapshot with the container of that key replaced (same endpoint, same place in its list); the same
+     * snapshot when it does not hold that key.
+     */
+    public static FleetSnapshot withContainer(FleetSnapshot snapshot, String key, Container replacement) {
+        boolean known = Stream.concat(snapshot.containers().stream(), snapshot.offlineContainers().stream())
+                .anyMatch(c -> c.key().equals(key));
+        if (!known) {
+            return snapshot;
+        }
+        Map<String, List<Container>> containers = new HashMap<>();
+        Stream.concat(snapshot.containers().stream(), snapshot.offlineContainers().stream()).forEach(c ->
+                containers.computeIfAbsent(c.endpointKey(), k -> new ArrayList<>())
+                        .add(c.key().equals(key) ? replacement : c.container()));
+        return FleetSnapshot.assemble(snapshot.takenAt(), snapshot.durationMillis(), snapshot.demo(),
+                harvests(snapshot, containers));
+    }
+
+    /** What the snapshot's refresh learned, per environment, with the containers given per endpoint key. */
+    static List<EnvironmentHarvest> harvests(FleetSnapshot snapshot, Map<String, List<Container>> containers) {
+        Map<String, List<Image>> images = new HashMap<>();
+        for (FleetImage image : snapshot.images()) {
+            images.computeIfAbsent(image.endpointKey(), k -> new ArrayList<>()).add(image.image());
+        }
+        Map<String, List<Network>> networks = new HashMap<>();
+        for (FleetNetwork network : snapshot.networks()) {
+            networks.computeIfAbsent(network.endpointKey(), k -> new ArrayList<>()).add(network.network());
+        }
+        Map<String, List<Stack>> stacks = new HashMap<>();
+        for (FleetStack stack : snapshot.stacks()) {
+            if (!stack.external()) {
+                int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
+                stacks.computeIfAbsent(stack.environment(), k -> new ArrayList<>()).add(new Stack(stack.portainerId(),
+                        stack.name(), endpointId, stack.type(), stack.active()));
+            }
+        }
+        Map<String, List<EndpointHarvest>> endpoints = new HashMap<>();
+        for (FleetEndpoint e : snapshot.endpoints()) {
+            endpoints.computeIfAbsent(e.environment(), k -> new ArrayList<>()).add(new EndpointHarvest(e.endpoint(),
+                    e.dataSource(), e.dataAt(), e.lastReadAt(), e.pending(), containers.getOrDefault(e.key(), List.of()),
+                    images.getOrDefault(e.key(), List.of()), networks.getOrDefault(e.key(), List.of()), e.error(),
+                    e.fetchMillis()));
+        }
+        List<EnvironmentHarvest> harvests = new ArrayList<>();
+        for (EnvironmentState env : snapshot.environments()) {
+            harvests.add(new EnvironmentHarvest(env.name(), env.displayName(), env.simulated(),
+                    endpoints.getOrDefault(env.name(), List.of()), stacks.getOrDefault(env.name(), List.of()),
+                    env.error(), env.stacksError(), env.collectedAt(), env.lastSuccessAt(), env.durationMillis()));
+        }
+        return harvests;
+    }
+}
