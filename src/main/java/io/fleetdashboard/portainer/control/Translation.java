@@ -91,6 +91,11 @@ final class Translation {
 
     /** Snapshots[0] with its raw Docker data; null arrays (Go nil slices) become empty lists. */
     static Optional<StoredSnapshot> storedSnapshot(Wire.Endpoint wire) {
+        return storedSnapshot(wire, 0);
+    }
+
+    /** As {@link #storedSnapshot(Wire.Endpoint)}, with the items the reader skipped in its lists. */
+    static Optional<StoredSnapshot> storedSnapshot(Wire.Endpoint wire, int skippedItems) {
         if (wire.snapshots() == null || wire.snapshots().isEmpty() || wire.snapshots().get(0) == null) {
             return Optional.empty();
         }
@@ -98,10 +103,10 @@ final class Translation {
         Wire.SnapshotRaw raw = snapshot.dockerSnapshotRaw();
         Instant takenAt = snapshot.time() == null ? null : Instant.ofEpochSecond(snapshot.time());
         if (raw == null) {
-            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of()));
+            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of(), skippedItems));
         }
         return Optional.of(new StoredSnapshot(takenAt, map(raw.containers(), Translation::container),
-                map(raw.images(), Translation::image), map(raw.networks(), Translation::network)));
+                map(raw.images(), Translation::image), map(raw.networks(), Translation::network), skippedItems));
     }
 
     /** The code in "Exited (137) 5 minutes ago" or "Restarting (1) 3 seconds ago"; null otherwise. */
