@@ -223,7 +223,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             }
         }
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
-                List.copyOf(containers), List.copyOf(offlineContainers), List.copyOf(stacks), List.copyOf(images), List.copyOf(networks), counts,
+                FleetContainerList.of(containers), FleetContainerList.of(offlineContainers), List.copyOf(stacks),
+                List.copyOf(images), List.copyOf(networks), counts,
                 Collections.unmodifiableMap(new EnumMap<>(byState)),
                 List.copyOf(attentionKept), Collections.unmodifiableMap(attentionCounts), freshness);
     }
