@@ -67,7 +67,12 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
         @Serial
         private static final long serialVersionUID = 1L;
         private static final int NULL = -1;
+        /** A string that goes into the table: it is likely to come again. */
         private static final int NEW = -2;
+        /** A string written as it is and not remembered (ids and names: each comes once). */
+        private static final int ONCE = -3;
+        /** The key, when it is the usual endpointKey:containerId. */
+        private static final int DERIVED_KEY = -4;
 
         private transient List<FleetContainer> items;
 
@@ -81,13 +86,17 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
             Map<String, Integer> table = new HashMap<>();
             out.writeInt(items.size());
             for (FleetContainer fc : items) {
-                string(out, table, fc.key());
+                Container c = fc.container();
+                if (derivedKey(fc)) {
+                    out.writeInt(DERIVED_KEY);
+                } else {
+                    once(out, fc.key());
+                }
                 string(out, table, fc.environment());
                 string(out, table, fc.endpointKey());
                 string(out, table, fc.endpointName());
-                Container c = fc.container();
-                string(out, table, c.id());
-                string(out, table, c.name());
+                once(out, c.id());
+                once(out, c.name());
                 string(out, table, c.image());
                 string(out, table, c.imageId());
                 string(out, table, c.state() == null ? null : c.state().name());
@@ -130,10 +139,14 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
             List<FleetContainer> read = new ArrayList<>(Math.min(size, 1 << 20));
             for (int i = 0; i < size; i++) {
                 String key = string(in, table);
+                boolean derived = lastRef == DERIVED_KEY;
                 String environment = string(in, table);
                 String endpointKey = string(in, table);
                 String endpointName = string(in, table);
                 String id = string(in, table);
+                if (derived) {
+                    key = endpointKey + ":" + id;
+                }
                 String name = string(in, table);
                 String image = string(in, table);
                 String imageId = string(in, table);
@@ -192,12 +205,36 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
             out.write(bytes);
         }
 
-        private static String string(ObjectInputStream in, List<String> table) throws IOException {
+        /** The marker read last by {@link #string(ObjectInputStream, List)} (DERIVED_KEY reads as null). */
+        private transient int lastRef;
+
+        private static boolean derivedKey(FleetContainer fc) {
+            String key = fc.key();
+            String endpointKey = fc.endpointKey();
+            String id = fc.container().id();
+            return key != null && endpointKey != null && id != null
+                    && key.length() == endpointKey.length() + 1 + id.length() && key.startsWith(endpointKey)
+                    && key.charAt(endpointKey.length()) == ':' && key.endsWith(id);
+        }
+
+        private static void once(ObjectOutputStream out, String value) throws IOException {
+            if (value == null) {
+                out.writeInt(NULL);
+                return;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(ONCE);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        private String string(ObjectInputStream in, List<String> table) throws IOException {
             int ref = in.readInt();
-            if (ref == NULL) {
+            lastRef = ref;
+            if (ref == NULL || ref == DERIVED_KEY) {
                 return null;
             }
-            if (ref == NEW) {
+            if (ref == NEW || ref == ONCE) {
                 int length = in.readInt();
                 if (length < 0) {
                     throw new InvalidObjectException("negative string length");
@@ -207,7 +244,9 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
                     throw new InvalidObjectException("string cut short");
                 }
                 String value = new String(bytes, StandardCharsets.UTF_8);
-                table.add(value);
+                if (ref == NEW) {
+                    table.add(value);
+                }
                 return value;
             }
             if (ref < 0 || ref >= table.size()) {

@@ -54,8 +54,12 @@ public final class RefreshFigures {
         String scale = servers + "x" + endpoints + "x" + containers;
         try (OutOfProcessSimulator simulator = OutOfProcessSimulator.start(servers, endpoints, containers,
                 (long) LATENCY_MS, 5)) {
+            boolean jfr = Boolean.getBoolean("bench.jfr");
             Server.control("stop", "");
-            Server.control("start", "", simulator.environmentVariables());
+            // deeper stacks than JFR's default 64, so the profile shows who called the hot frames
+            // -Dbench.jvmArgs: extra options of the dashboard's JVM for this run (e.g. to try a GC setting)
+            Server.control("start", (jfr ? "-XX:FlightRecorderOptions:stackdepth=512 " : "")
+                    + System.getProperty("bench.jvmArgs", ""), simulator.environmentVariables());
             Server.simulatorOutOfProcess(simulator);
             try {
                 if (!Server.awaitUp(Duration.ofSeconds(180))) {
@@ -63,7 +67,6 @@ public final class RefreshFigures {
                 }
                 Server.refresh(); // warm-up: JIT, connection pools (a fresh JVM: twice)
                 Server.refresh();
-                boolean jfr = Boolean.getBoolean("bench.jfr");
                 Path recording = BenchReport.DIR.resolve("refresh-out-of-process.jfr").toAbsolutePath();
                 if (jfr) {
                     jcmd("JFR.start", "name=refresh", "settings=profile");

@@ -42,6 +42,8 @@ class FleetContainerListTest {
         for (int i = 0; i < 50; i++) {
             original.add(container(i));
         }
+        original.add(new FleetContainer("a key of its own", "prod", "prod:1", "n", container(99).container()));
+        original.add(new FleetContainer(null, null, null, null, container(98).container()));
         original.add(new FleetContainer("prod:1:x", "prod", "prod:1", null, new Container("x", null, null, null,
                 null, null, null, null, null, null, null, null, null)));
         original.add(new FleetContainer("prod:1:y", "prod", "prod:1", "n", new Container("y", "y", "i",
