@@ -84,12 +84,18 @@ class PerformanceBench {
 
     @Test
     @Order(2)
+    void fleetRefreshOutOfProcess() throws Exception {
+        section("refresh out of process", () -> RefreshFigures.outOfProcess(5, 200, 50, 3));
+    }
+
+    @Test
+    @Order(3)
     void connectionPooling() throws Exception {
         section("pooling", () -> RefreshFigures.pooling(200));
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void cacheWarmAndRebuild() throws Exception {
         section("cache", () -> {
             Server.world(5, 200, 50);
@@ -102,31 +108,31 @@ class PerformanceBench {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void underLoad() throws Exception {
         section("load", () -> LoadFigures.run(Duration.ofSeconds(5)));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void memory() throws Exception {
         section("memory", MemoryFigures::run);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fleetRefreshSmallFleet() throws Exception {
         section("refresh 1x50x20", () -> RefreshFigures.refresh(1, 50, 20, 3, false));
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void sqlite() throws Exception {
         SqliteFigures.run();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void scrapeStorm() throws Exception {
         section("scrapes", () -> {
             Server.world(5, 200, 50);
@@ -136,7 +142,7 @@ class PerformanceBench {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void cacheAfterRestart() throws Exception {
         section("restart", () -> {
             Server.world(5, 200, 50);

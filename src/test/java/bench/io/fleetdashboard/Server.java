@@ -29,7 +29,15 @@ public final class Server {
     private static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    /** The simulator in its own JVM while a section measures against it; null: the built-in one. */
+    private static volatile OutOfProcessSimulator outOfProcess;
+
     private Server() {
+    }
+
+    /** From now on the simulator calls below go to this out-of-process simulator (null: back to the built-in). */
+    public static void simulatorOutOfProcess(OutOfProcessSimulator simulator) {
+        outOfProcess = simulator;
     }
 
     /** POST /api/v1/refresh?wait=300: the refresh's own JSON answer. */
@@ -42,24 +50,38 @@ public final class Server {
     }
 
     public static void world(int servers, int endpoints, int containers) {
-        Api.simulator("config", "{\"servers\":" + servers + ",\"endpoints\":" + endpoints + ",\"containers\":"
+        simulator("config", "{\"servers\":" + servers + ",\"endpoints\":" + endpoints + ",\"containers\":"
                 + containers + ",\"latencyMs\":20,\"jitterMs\":5,\"churn\":false}");
     }
 
     public static void resetCounters() {
-        Api.simulator("reset", "{}");
+        simulator("reset", "{}");
     }
 
     public static JsonObject counters() {
-        return Api.object("/simulator/control/counters");
+        OutOfProcessSimulator standalone = outOfProcess;
+        return standalone == null ? Api.object("/simulator/control/counters")
+                : standalone.get("counters").asJsonObject();
     }
 
     public static JsonObject truth() {
-        return Api.object("/simulator/control/truth");
+        OutOfProcessSimulator standalone = outOfProcess;
+        return standalone == null ? Api.object("/simulator/control/truth") : standalone.get("truth").asJsonObject();
     }
 
     public static JsonArray servers() {
-        return Api.json(Api.get("/simulator/control/servers").body()).asJsonArray();
+        OutOfProcessSimulator standalone = outOfProcess;
+        return standalone == null ? Api.json(Api.get("/simulator/control/servers").body()).asJsonArray()
+                : standalone.get("servers").asJsonArray();
+    }
+
+    private static void simulator(String command, String json) {
+        OutOfProcessSimulator standalone = outOfProcess;
+        if (standalone == null) {
+            Api.simulator(command, json);
+        } else {
+            standalone.post(command, json);
+        }
     }
 
     /** An HttpClient with its own cookie jar, signed in through the sign-in form (view state + session cookie). */
@@ -109,10 +131,17 @@ public final class Server {
 
     /** bin/server stop|start fleet-it, with extra JVM_ARGS (as RestartIT does). */
     public static void control(String action, String jvmArgs) throws Exception {
+        control(action, jvmArgs, java.util.Map.of());
+    }
+
+    /** As {@link #control(String, String)}, with extra environment variables for the server process. */
+    public static void control(String action, String jvmArgs, java.util.Map<String, String> environment)
+            throws Exception {
         File script = SERVER_DIR.resolve("../../../bin/server").normalize().toFile();
         ProcessBuilder builder = new ProcessBuilder(script.getPath(), action, SERVER_DIR.getFileName().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JVM_ARGS", jvmArgs);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("server " + action + " failed");
@@ -165,6 +194,27 @@ public final class Server {
         } catch (java.io.IOException | NumberFormatException e) {
             return false;
         }
+    }
+
+    /** The Liberty process id, from its pid file. */
+    public static long pid() {
+        try {
+            Path pidFile = SERVER_DIR.resolve("../.pid/" + SERVER_DIR.getFileName() + ".pid").normalize();
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new IllegalStateException("no Liberty pid: " + e, e);
+        }
+    }
+
+    /** CPU time (user + system) the Liberty JVM has used so far, in nanoseconds (/proc/&lt;pid&gt;/stat). */
+    public static long cpuNanos() {
+        return cpuNanos(pid());
+    }
+
+    /** CPU time (user + system) a process has used so far, in nanoseconds. */
+    public static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time of process " + pid));
     }
 
     /** Resident set size of the Liberty process, from /proc/&lt;pid&gt;/status (kB → bytes); -1 if unknown. */

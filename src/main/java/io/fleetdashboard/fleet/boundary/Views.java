@@ -81,14 +81,14 @@ public final class Views {
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
                            String status, Instant lastCheckIn, String agentVersion, String url, String dataSource,
                            Instant dataAt, Instant lastReadAt, boolean pending, int containers, int running,
-                           int imagesDistinct, Error error, long fetchMillis) {
+                           int imagesDistinct, Error error, long fetchMillis, int skippedItems) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
                     ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
                     ep.url(), lower(e.dataSource().name()), e.dataAt(), e.lastReadAt(), e.pending(),
                     e.containers(), e.running(), e.images(),
-                    Error.of(e.error()), e.fetchMillis());
+                    Error.of(e.error()), e.fetchMillis(), e.skippedItems());
         }
     }
 

@@ -18,6 +18,7 @@ import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.ListAnswer;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.Stack;
@@ -251,12 +252,13 @@ public class FleetCollector {
         long started = System.nanoTime();
         try {
             if (endpoint.dockerReachable()) {
-                List<Container> containers = gateway.containers(environment, endpoint.id());
-                List<Image> images = gateway.images(environment, endpoint.id());
-                List<Network> networks = gateway.networks(environment, endpoint.id());
+                ListAnswer<Container> containers = gateway.readContainers(environment, endpoint.id());
+                ListAnswer<Image> images = gateway.readImages(environment, endpoint.id());
+                ListAnswer<Network> networks = gateway.readNetworks(environment, endpoint.id());
                 Instant readAt = clock.instant();
-                return new EndpointHarvest(endpoint, DataSource.LIVE, readAt, readAt, false, containers, images,
-                        networks, null, millisSince(started));
+                return new EndpointHarvest(endpoint, DataSource.LIVE, readAt, readAt, false, containers.items(),
+                        images.items(), networks.items(), null, millisSince(started), containers.skippedItems()
+                        + images.skippedItems() + networks.skippedItems());
             }
             if (endpoint.asyncEdge() && endpoint.online()) {
                 Optional<StoredSnapshot> stored = gateway.storedSnapshot(environment, endpoint.id());
@@ -264,7 +266,7 @@ public class FleetCollector {
                     StoredSnapshot s = stored.get();
                     return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(),
                             clock.instant(), false, s.containers(), s.images(), s.networks(), null,
-                            millisSince(started));
+                            millisSince(started), s.skippedItems());
                 }
             }
             return previous.keep(environment.name(), endpoint, null, millisSince(started));

@@ -13,8 +13,17 @@ import java.util.List;
  * @param dataAt     when the data was true: our read (live), Portainer's snapshot time, or kept from before
  * @param lastReadAt when the dashboard last read this endpoint successfully (null: never)
  * @param pending    still being read when the snapshot was published: the data is the last known
+ * @param skippedItems items of its Portainer lists (containers, images, networks) skipped in this read because
+ *                   they could not be read; the rest of the endpoint's data is there
  */
 public record EndpointHarvest(Endpoint endpoint, DataSource dataSource, Instant dataAt, Instant lastReadAt,
                               boolean pending, List<Container> containers, List<Image> images,
-                              List<Network> networks, FetchError error, long fetchMillis) {
+                              List<Network> networks, FetchError error, long fetchMillis, int skippedItems) {
+
+    /** Without skipped items. */
+    public EndpointHarvest(Endpoint endpoint, DataSource dataSource, Instant dataAt, Instant lastReadAt,
+                           boolean pending, List<Container> containers, List<Image> images, List<Network> networks,
+                           FetchError error, long fetchMillis) {
+        this(endpoint, dataSource, dataAt, lastReadAt, pending, containers, images, networks, error, fetchMillis, 0);
+    }
 }

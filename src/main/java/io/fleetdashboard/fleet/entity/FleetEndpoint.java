@@ -14,11 +14,20 @@ import java.time.Instant;
  * @param pending    still being read when this snapshot was published; its data is the last known
  * @param images     distinct image ids on it
  * @param error      the last failure reading its data in this refresh, or null
+ * @param skippedItems items of its Portainer lists skipped in the last read because they could not be read
  */
 public record FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
                             Instant lastReadAt, boolean pending, int containers, int running, int images,
                             FetchError error,
-                            long fetchMillis) implements Serializable {
+                            long fetchMillis, int skippedItems) implements Serializable {
+
+    /** Without skipped items. */
+    public FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
+                         Instant lastReadAt, boolean pending, int containers, int running, int images,
+                         FetchError error, long fetchMillis) {
+        this(key, environment, endpoint, dataSource, dataAt, lastReadAt, pending, containers, running, images, error,
+                fetchMillis, 0);
+    }
 
     public String name() {
         return endpoint.name();

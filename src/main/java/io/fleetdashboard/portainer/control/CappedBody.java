@@ -3,6 +3,7 @@ package io.fleetdashboard.portainer.control;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,14 +29,58 @@ final class CappedBody {
         }
     }
 
+    /**
+     * The answer as a stream for a streaming parser: reading past the cap throws the same malformed
+     * {@link PortainerException} as {@link #read(InputStream, int, String)}, so no more than the cap is ever read.
+     */
+    static InputStream stream(Response response, int maxBytes, String where) {
+        InputStream in = response.hasEntity() ? response.readEntity(InputStream.class) : null;
+        return capped(in == null ? InputStream.nullInputStream() : in, maxBytes, where);
+    }
+
+    static InputStream capped(InputStream in, int maxBytes, String where) {
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, (int) Math.min(length, maxBytes + 1L - read));
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > maxBytes) {
+                    throw tooLarge(maxBytes, where);
+                }
+            }
+        };
+    }
+
+    private static PortainerException tooLarge(int maxBytes, String where) {
+        return new PortainerException(ErrorKind.MALFORMED, where + ": answer larger than " + maxBytes
+                + " bytes (PORTAINER_MAX_RESPONSE_BYTES), cut off");
+    }
+
     static String read(InputStream in, int maxBytes, String where) throws IOException {
         if (in == null) {
             return "";
         }
         byte[] bytes = in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
-            throw new PortainerException(ErrorKind.MALFORMED, where + ": answer larger than " + maxBytes
-                    + " bytes (PORTAINER_MAX_RESPONSE_BYTES), cut off");
+            throw tooLarge(maxBytes, where);
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

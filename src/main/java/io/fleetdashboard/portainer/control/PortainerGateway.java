@@ -9,6 +9,7 @@ import io.fleetdashboard.portainer.entity.ContainerInspection;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.ListAnswer;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
@@ -20,8 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * Each HTTP request goes: per-environment {@link EnvironmentGuard} (breaker + bulkhead) → {@link PortainerCalls}
  * (MP FT timeout tier + retry of transient failures) → the environment's pooled client from
- * {@link PortainerClients} → status check, JSON-B parse, {@link Translation}. Metrics: {@link PortainerMetrics}.
+ * {@link PortainerClients} → status check, streaming parse of lists ({@link WireLists}; JSON-B for the small answers),
+ * {@link Translation}. Metrics: {@link PortainerMetrics}.
  */
 @ApplicationScoped
 public class PortainerGateway {
@@ -105,37 +110,57 @@ public class PortainerGateway {
         return Pages.readAll(pageSize, (start, limit) -> request(environment, Route.ENDPOINTS,
                 api -> api.endpoints(start, limit, true),
                 (response, body) -> new Pages.Page<>(
-                        Translation.map(Arrays.asList(WireJson.parse(body, Wire.Endpoint[].class)),
-                                Translation::endpoint),
+                        translated(environment, Route.ENDPOINTS, WireLists.endpoints(body), Translation::endpoint)
+                                .items(),
                         totalCount(response))), Endpoint::id);
     }
 
     /** containers/json?all=1 of one endpoint. */
     public List<Container> containers(EnvironmentConnection environment, int endpointId) {
+        return readContainers(environment, endpointId).items();
+    }
+
+    /** containers/json?all=1 of one endpoint, with the number of items skipped as unreadable. */
+    public ListAnswer<Container> readContainers(EnvironmentConnection environment, int endpointId) {
         return request(environment, Route.CONTAINERS, api -> api.containers(endpointId, 1),
-                (response, body) -> list(body, Wire.Container[].class, Translation::container));
+                (response, body) -> translated(environment, Route.CONTAINERS, WireLists.containers(body),
+                        Translation::container));
     }
 
     public List<Image> images(EnvironmentConnection environment, int endpointId) {
+        return readImages(environment, endpointId).items();
+    }
+
+    public ListAnswer<Image> readImages(EnvironmentConnection environment, int endpointId) {
         return request(environment, Route.IMAGES, api -> api.images(endpointId),
-                (response, body) -> list(body, Wire.Image[].class, Translation::image));
+                (response, body) -> translated(environment, Route.IMAGES, WireLists.images(body),
+                        Translation::image));
     }
 
     public List<Network> networks(EnvironmentConnection environment, int endpointId) {
+        return readNetworks(environment, endpointId).items();
+    }
+
+    public ListAnswer<Network> readNetworks(EnvironmentConnection environment, int endpointId) {
         return request(environment, Route.NETWORKS, api -> api.networks(endpointId),
-                (response, body) -> list(body, Wire.Network[].class, Translation::network));
+                (response, body) -> translated(environment, Route.NETWORKS, WireLists.networks(body),
+                        Translation::network));
     }
 
     /** Every stack of the server in one call (/api/stacks has no pagination); callers group by endpointId. */
     public List<Stack> stacks(EnvironmentConnection environment) {
         return request(environment, Route.STACKS, PortainerApi::stacks,
-                (response, body) -> list(body, Wire.Stack[].class, Translation::stack));
+                (response, body) -> translated(environment, Route.STACKS, WireLists.stacks(body),
+                        Translation::stack)).items();
     }
 
     /** Portainer's stored snapshot of an endpoint, for async edge endpoints; empty when it has none. */
     public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
-        return request(environment, Route.ENDPOINT, api -> api.endpoint(endpointId),
-                (response, body) -> Translation.storedSnapshot(WireJson.parse(body, Wire.Endpoint.class)));
+        return request(environment, Route.ENDPOINT, api -> api.endpoint(endpointId), (response, body) -> {
+            WireLists.Read<Wire.Endpoint> read = WireLists.endpoint(body);
+            metrics.skipped(environment.name(), Route.ENDPOINT, read.skipped());
+            return Translation.storedSnapshot(read.items().get(0), read.skipped());
+        });
     }
 
     /**
@@ -144,7 +169,7 @@ public class PortainerGateway {
      */
     public StatsReading stats(EnvironmentConnection environment, int endpointId, String containerId) {
         return request(environment, Route.STATS, api -> api.stats(endpointId, containerId, false),
-                (response, body) -> Translation.stats(WireJson.parse(body, Wire.Stats.class)));
+                (response, body) -> Translation.stats(WireJson.parse(text(body), Wire.Stats.class)));
     }
 
     /**
@@ -153,13 +178,13 @@ public class PortainerGateway {
      */
     public ContainerInspection inspect(EnvironmentConnection environment, int endpointId, String containerId) {
         return request(environment, Route.INSPECT, api -> api.container(endpointId, containerId),
-                (response, body) -> InspectTranslation.inspection(WireJson.parse(body, InspectWire.Inspect.class)));
+                (response, body) -> InspectTranslation.inspection(WireJson.parse(text(body), InspectWire.Inspect.class)));
     }
 
     /** As {@link #stats}, for a user waiting (the details page): interactive bulkhead and deadline. */
     public StatsReading liveStats(EnvironmentConnection environment, int endpointId, String containerId) {
         return request(environment, Route.LIVE_STATS, api -> api.stats(endpointId, containerId, false),
-                (response, body) -> Translation.stats(WireJson.parse(body, Wire.Stats.class)));
+                (response, body) -> Translation.stats(WireJson.parse(text(body), Wire.Stats.class)));
     }
 
     /**
@@ -177,7 +202,7 @@ public class PortainerGateway {
     /** Version and instance id: a cheap connectivity and key check (e.g. "test connection" in the settings). */
     public PortainerStatus status(EnvironmentConnection environment) {
         return request(environment, Route.STATUS, PortainerApi::status,
-                (response, body) -> Translation.status(WireJson.parse(body, Wire.Status.class)));
+                (response, body) -> Translation.status(WireJson.parse(text(body), Wire.Status.class)));
     }
 
     /** The breaker state of an environment, for health views. */
@@ -187,7 +212,7 @@ public class PortainerGateway {
     }
 
     private <T> T request(EnvironmentConnection environment, Route route, Function<PortainerApi, Response> send,
-                          BiFunction<Response, String, T> parse) {
+                          BiFunction<Response, InputStream, T> parse) {
         EnvironmentGuard guard = guards.computeIfAbsent(environment.name(), name -> new EnvironmentGuard(name,
                 bulkheadSize, interactiveBulkheadSize, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
         boolean trial;
@@ -219,16 +244,21 @@ public class PortainerGateway {
 
     /** One HTTP request: send, check the status, parse; every failure leaves as a PortainerException. */
     private <T> T exchange(EnvironmentConnection environment, Route route, PortainerApi api,
-                           Function<PortainerApi, Response> send, BiFunction<Response, String, T> parse) {
+                           Function<PortainerApi, Response> send, BiFunction<Response, InputStream, T> parse) {
         metrics.sent(environment.name());
         long started = System.nanoTime();
         try (Response response = send.apply(api)) {
-            String body = CappedBody.read(response, maxResponseBytes,
-                    "Portainer '" + environment.name() + "' " + route.tag());
+            String where = "Portainer '" + environment.name() + "' " + route.tag();
             if (response.getStatus() >= 300 && !(route == Route.CONTAINER_ACTION && response.getStatus() == 304)) {
-                throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(), body);
+                throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(),
+                        CappedBody.read(response, maxResponseBytes, where));
             }
-            return parse.apply(response, body);
+            // parsed as it arrives, never more than the cap (a larger answer is cut off: malformed)
+            try (InputStream body = CappedBody.stream(response, maxResponseBytes, where)) {
+                return parse.apply(response, body);
+            }
+        } catch (IOException e) {
+            throw PortainerErrors.fromThrowable(environment.name(), route, e);
         } catch (WebApplicationException e) {
             // only if the default exception mapper was not disabled after all
             throw PortainerErrors.fromStatus(environment.name(), route, e.getResponse().getStatus(), body(e));
@@ -239,9 +269,24 @@ public class PortainerGateway {
         }
     }
 
-    private static <W, T> List<T> list(String body, Class<W[]> type, Function<W, T> translate) {
-        W[] items = WireJson.parse(body, type);
-        return items == null ? List.of() : Translation.map(Arrays.asList(items), translate);
+    /** Translated items; the skipped ones counted in the metrics and logged. */
+    private <W, T> ListAnswer<T> translated(EnvironmentConnection environment, Route route, WireLists.Read<W> read,
+                                            Function<W, T> translate) {
+        if (read.skipped() > 0) {
+            metrics.skipped(environment.name(), route, read.skipped());
+            LOG.warning(() -> "Portainer '" + environment.name() + "' " + route.tag() + ": " + read.skipped()
+                    + " unreadable item(s) skipped");
+        }
+        return new ListAnswer<>(Translation.map(read.items(), translate), read.skipped());
+    }
+
+    /** A small answer (stats, status) as text for JSON-B. */
+    private String text(InputStream body) {
+        try {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Integer totalCount(Response response) {

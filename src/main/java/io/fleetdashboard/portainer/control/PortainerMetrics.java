@@ -17,6 +17,8 @@ import org.eclipse.microprofile.metrics.Tag;
  *       [fleet_portainer_requests_total]</li>
  *   <li>{@code fleet.portainer.errors} counter, tags environment + kind: failed gateway calls (after retries),
  *       rejections by the guard included [fleet_portainer_errors_total]</li>
+ *   <li>{@code fleet.portainer.items.skipped} counter, tags environment + route: items of Portainer lists skipped
+ *       because they could not be read (the rest of the list is kept) [fleet_portainer_items_skipped_total]</li>
  * </ul>
  * No connections-opened counter: Liberty's MP REST Client (RESTEasy on Apache HttpClient) gives the application no
  * hook into the connection manager or the plain socket factory, so real TCP connects cannot be counted here.
@@ -28,6 +30,7 @@ public class PortainerMetrics {
     static final String REQUEST = "fleet.portainer.request";
     static final String REQUESTS = "fleet.portainer.requests";
     static final String ERRORS = "fleet.portainer.errors";
+    static final String ITEMS_SKIPPED = "fleet.portainer.items.skipped";
 
     @Inject
     MetricRegistry registry;
@@ -39,6 +42,13 @@ public class PortainerMetrics {
     void latency(String environment, Route route, long nanos) {
         registry.timer(REQUEST, new Tag("environment", environment), new Tag("route", route.tag()))
                 .update(Duration.ofNanos(nanos));
+    }
+
+    void skipped(String environment, Route route, int items) {
+        if (items > 0) {
+            registry.counter(ITEMS_SKIPPED, new Tag("environment", environment), new Tag("route", route.tag()))
+                    .inc(items);
+        }
     }
 
     void error(String environment, ErrorKind kind) {

@@ -20,15 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Wire records to our records: the anti-corruption layer's rules in one place (portainer-api.md §2.4-2.5, §3.2). */
 final class Translation {
 
     static final String COMPOSE_PROJECT = "com.docker.compose.project";
     static final String COMPOSE_SERVICE = "com.docker.compose.service";
-    private static final Pattern EXIT_CODE = Pattern.compile("^(?:Exited|Restarting) \\((-?\\d+)\\)");
     private static final String NONE_TAG = "<none>:<none>";
 
     private Translation() {
@@ -91,6 +88,11 @@ final class Translation {
 
     /** Snapshots[0] with its raw Docker data; null arrays (Go nil slices) become empty lists. */
     static Optional<StoredSnapshot> storedSnapshot(Wire.Endpoint wire) {
+        return storedSnapshot(wire, 0);
+    }
+
+    /** As {@link #storedSnapshot(Wire.Endpoint)}, with the items the reader skipped in its lists. */
+    static Optional<StoredSnapshot> storedSnapshot(Wire.Endpoint wire, int skippedItems) {
         if (wire.snapshots() == null || wire.snapshots().isEmpty() || wire.snapshots().get(0) == null) {
             return Optional.empty();
         }
@@ -98,10 +100,10 @@ final class Translation {
         Wire.SnapshotRaw raw = snapshot.dockerSnapshotRaw();
         Instant takenAt = snapshot.time() == null ? null : Instant.ofEpochSecond(snapshot.time());
         if (raw == null) {
-            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of()));
+            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of(), skippedItems));
         }
         return Optional.of(new StoredSnapshot(takenAt, map(raw.containers(), Translation::container),
-                map(raw.images(), Translation::image), map(raw.networks(), Translation::network)));
+                map(raw.images(), Translation::image), map(raw.networks(), Translation::network), skippedItems));
     }
 
     /** The code in "Exited (137) 5 minutes ago" or "Restarting (1) 3 seconds ago"; null otherwise. */
@@ -109,8 +111,19 @@ final class Translation {
         if (status == null) {
             return null;
         }
-        Matcher matcher = EXIT_CODE.matcher(status);
-        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+        int at = status.startsWith("Exited (") ? 8 : status.startsWith("Restarting (") ? 12 : -1;
+        if (at < 0) {
+            return null;
+        }
+        int end = status.indexOf(')', at);
+        if (end < 0) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(status.substring(at, end)); // a code that is no int reads as unknown
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static <W, T> List<T> map(List<W> wire, Function<W, T> translate) {

@@ -42,6 +42,21 @@ final class FaultPlan {
         return null;
     }
 
+    /**
+     * bad_item: the answer with its first item spoiled the way a broken agent or proxy spoils one: the first
+     * {@code "Created":<number>} becomes a text ({@code "Created":"not-a-date"}), everything else is unchanged.
+     * An answer without such a field is returned as it is.
+     */
+    static byte[] spoilFirstItem(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher created = java.util.regex.Pattern.compile("\"Created\":-?\\d+").matcher(text);
+        if (!created.find()) {
+            return body;
+        }
+        return (text.substring(0, created.start()) + "\"Created\":\"not-a-date\"" + text.substring(created.end()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static boolean routeMatches(String prefix, String path, Route route) {
         if (prefix.startsWith("/api")) {
             return path.startsWith(prefix);

@@ -136,6 +136,8 @@ final class SimulatedPortainer {
                         "Simulated failure", "Injected http_500 fault");
                 case "latency" -> delay += fault.latencyMs() == null ? 0 : fault.latencyMs();
                 case "truncated_json" -> truncate = true;
+                case "bad_item" -> reply = new Reply(reply.status(), reply.contentType(), reply.headers(),
+                        reply.body() == null ? null : FaultPlan.spoilFirstItem(reply.body()), reply.delayMs());
                 case "slow_body" -> slow = true;
                 case "hang" -> {
                     if (fault.durationMs() == null) {

@@ -20,6 +20,7 @@ import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
+import io.fleetdashboard.portainer.entity.ListAnswer;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.Stack;
@@ -60,6 +61,7 @@ class FleetCollectorTest {
         volatile RuntimeException endpointsFailure;
         final Map<Integer, List<Container>> containers = new ConcurrentHashMap<>();
         final Map<Integer, RuntimeException> failures = new ConcurrentHashMap<>();
+        final Map<Integer, Integer> skippedContainers = new ConcurrentHashMap<>();
         final Map<Integer, StoredSnapshot> stored = new ConcurrentHashMap<>();
         final Set<Integer> dockerCalls = ConcurrentHashMap.newKeySet();
         final Map<Integer, CountDownLatch> slowEndpoints = new ConcurrentHashMap<>();
@@ -79,7 +81,7 @@ class FleetCollectorTest {
         }
 
         @Override
-        public List<Container> containers(EnvironmentConnection environment, int endpointId) {
+        public ListAnswer<Container> readContainers(EnvironmentConnection environment, int endpointId) {
             dockerCalls.add(endpointId);
             CountDownLatch slow = slowEndpoints.get(endpointId);
             if (slow != null) {
@@ -93,17 +95,18 @@ class FleetCollectorTest {
             if (failure != null) {
                 throw failure;
             }
-            return containers.getOrDefault(endpointId, List.of());
+            return new ListAnswer<>(containers.getOrDefault(endpointId, List.of()),
+                    skippedContainers.getOrDefault(endpointId, 0));
         }
 
         @Override
-        public List<Image> images(EnvironmentConnection environment, int endpointId) {
-            return List.of(image(String.valueOf(endpointId)));
+        public ListAnswer<Image> readImages(EnvironmentConnection environment, int endpointId) {
+            return new ListAnswer<>(List.of(image(String.valueOf(endpointId))), 0);
         }
 
         @Override
-        public List<Network> networks(EnvironmentConnection environment, int endpointId) {
-            return List.of();
+        public ListAnswer<Network> readNetworks(EnvironmentConnection environment, int endpointId) {
+            return new ListAnswer<>(List.of(), 0);
         }
 
         volatile List<Stack> stacks = List.of();
@@ -198,6 +201,25 @@ class FleetCollectorTest {
         assertEquals(DataSource.PORTAINER_SNAPSHOT, endpoints.get("prod:3").dataSource());
         assertEquals(storedAt, endpoints.get("prod:3").dataAt(), "async edge data carries the snapshot's age");
         assertEquals(2, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void itemsSkippedInAnEndpointsListsAreCountedOnItsRowAndItsOtherDataStays() throws Exception {
+        portainer.endpoints = List.of(agent(1, true), agent(2, true), asyncEdge(3));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        portainer.skippedContainers.put(1, 2);
+        portainer.containers.put(2, List.of(container("b", ContainerState.RUNNING, "Up 1 hour", null)));
+        portainer.stored.put(3, new StoredSnapshot(Instant.parse("2026-11-29T20:00:00Z"),
+                List.of(container("e", ContainerState.RUNNING, "Up 2 days", null)), List.of(), List.of(), 1));
+
+        var endpoints = byKey(refresh());
+
+        assertEquals(2, endpoints.get("prod:1").skippedItems());
+        assertEquals(1, endpoints.get("prod:1").containers());
+        assertEquals(DataSource.LIVE, endpoints.get("prod:1").dataSource());
+        assertEquals(null, endpoints.get("prod:1").error(), "skipped items are no error of the endpoint");
+        assertEquals(0, endpoints.get("prod:2").skippedItems());
+        assertEquals(1, endpoints.get("prod:3").skippedItems(), "from Portainer's stored snapshot too");
     }
 
     @Test

@@ -162,7 +162,7 @@ class TranslationTest {
     @CsvSource(value = {
             "Exited (137) 5 minutes ago|137", "Exited (0) 2 hours ago|0", "Restarting (1) 3 seconds ago|1",
             "Exited (-1) About a minute ago|-1", "Up 3 days (healthy)|", "Created|", "Up 2 hours (Paused)|",
-            "Dead|"}, delimiter = '|')
+            "Dead|", "Exited (99999999999) 1 hour ago|", "Exited (x) now|", "Exited (|"}, delimiter = '|')
     void exitCodeIsParsedFromStatusText(String status, Integer expected) {
         assertEquals(expected, Translation.exitCode(status));
     }

@@ -48,4 +48,14 @@ class FaultPlanTest {
         assertFalse(FaultPlan.down(rules, "sim-1"));
         assertNull(match(rules, "sim-2", "/api/endpoints", 1));
     }
+
+    @Test
+    void aBadItemSpoilsOnlyTheFirstCreated() {
+        byte[] body = "[{\"Id\":\"a\",\"Created\":1729700000},{\"Id\":\"b\",\"Created\":1729700001}]"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("[{\"Id\":\"a\",\"Created\":\"not-a-date\"},{\"Id\":\"b\",\"Created\":1729700001}]",
+                new String(FaultPlan.spoilFirstItem(body), java.nio.charset.StandardCharsets.UTF_8));
+        byte[] none = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("[]", new String(FaultPlan.spoilFirstItem(none), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
