@@ -54,6 +54,7 @@ class AuthorizationMatrixIT {
             /api/v1/dashboard/attention              API  /api/v1/dashboard/attention           LAAA  /api/v1/dashboard/attention         LFAA
             /api/v1/endpoints                        API  /api/v1/endpoints?limit=1             LAAA  /api/v1/endpoints                   LFAA
             /api/v1/containers                       API  /api/v1/containers?limit=1            LAAA  /api/v1/containers                  LFAA
+            /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
