@@ -43,7 +43,10 @@ class BadInputIT {
 
     static final List<Route> ROUTES = List.of(
             route("GET", "/api/v1/endpoints", paging("status", Kind.ENUM)),
-            route("GET", "/api/v1/containers", paging("state", Kind.ENUM, "health", Kind.ENUM)),
+            route("GET", "/api/v1/containers", paging("state", Kind.ENUM, "health", Kind.ENUM,
+                    "includeStopped", Kind.BOOLEAN)),
+            route("GET", "/api/v1/containers.csv", Map.of("sort", Kind.ENUM, "order", Kind.ENUM, "state", Kind.ENUM,
+                    "health", Kind.ENUM, "includeStopped", Kind.BOOLEAN)),
             route("GET", "/api/v1/stacks", paging()),
             route("GET", "/api/v1/images", paging("dangling", Kind.BOOLEAN)),
             route("GET", "/api/v1/dashboard/overview", paging()),

@@ -1,6 +1,12 @@
 package io.fleetdashboard.api.boundary;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +32,11 @@ public final class CsvTable {
 
     /** Appends one row; null cells are empty, other cells their {@code toString()}. */
     public CsvTable row(Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells[i] == null ? "" : cells[i].toString()));
+        try {
+            line(out, cells);
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible); // a StringBuilder does not throw
         }
-        out.append("\r\n");
         return this;
     }
 
@@ -43,6 +47,42 @@ public final class CsvTable {
     /** The table as a download named fileName (characters other than letters, digits, '.', '-', '_' become '_'). */
     public Response download(String fileName) {
         return Response.ok(text(), MEDIA_TYPE).header("Content-Disposition", attachment(fileName)).build();
+    }
+
+    /**
+     * A large table as a download written row by row while the response is sent: only the rows (references the
+     * caller already holds) are in memory, never the text of the whole table.
+     */
+    public static <T> Response stream(String fileName, String[] header, Iterable<T> rows, Function<T, Object[]> cells) {
+        return Response.ok(streamed(header, rows, cells), MEDIA_TYPE)
+                .header("Content-Disposition", attachment(fileName)).build();
+    }
+
+    static <T> StreamingOutput streamed(String[] header, Iterable<T> rows, Function<T, Object[]> cells) {
+        return output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 16 * 1024);
+            line(writer, (Object[]) header);
+            for (T row : rows) {
+                line(writer, cells.apply(row));
+            }
+            writer.flush();
+        };
+    }
+
+    private static void line(Appendable out, Object... cells) throws java.io.IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells[i] == null ? "" : cells[i].toString()));
+        }
+        out.append("\r\n");
+    }
+
+    /** "prefix_20261202_074500.csv": a download's name stamped with the (UTC) time of the data it holds. */
+    public static String fileName(String prefix, java.time.Instant at) {
+        return prefix + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(at) + ".csv";
     }
 
     static String attachment(String fileName) {

@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.boundary;
 
 import io.fleetdashboard.api.boundary.CsvTable;
+import io.fleetdashboard.fleet.control.FleetQueries;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("v1/dashboard")
@@ -24,7 +23,7 @@ public class DashboardResource {
     Snapshots snapshots;
 
     @Inject
-    FleetLists lists;
+    FleetQueries queries;
 
     @GET
     @Path("summary")
@@ -66,8 +65,7 @@ public class DashboardResource {
         for (Object[] row : rows) {
             csv.row(row);
         }
-        return csv.download("dashboard_summary_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
-                .withZone(ZoneOffset.UTC).format(snapshot.takenAt()) + ".csv");
+        return csv.download(CsvTable.fileName("dashboard_summary", snapshot.takenAt()));
     }
 
     @GET
@@ -84,8 +82,11 @@ public class DashboardResource {
         FleetSnapshot snapshot = snapshots.current();
         return new Views.Overview(Views.Summary.of(snapshot.counts(), snapshots.status(snapshot)),
                 snapshot.environments().stream().map(Views.Environment::of).toList(),
-                lists.endpoints(snapshot, new EndpointFilter(), paging),
-                lists.containers(snapshot, new ContainerFilter(), paging),
-                lists.stacks(snapshot, new StackFilter(), paging));
+                queries.endpoints(snapshot, new EndpointFilter().query(paging), paging.offset(), paging.limit())
+                        .map(Views.Endpoint::of),
+                queries.containers(snapshot, new ContainerFilter().query(paging), paging.offset(), paging.limit())
+                        .map(Views.ContainerRow::of),
+                queries.stacks(snapshot, new StackFilter().query(paging), paging.offset(), paging.limit())
+                        .map(Views.StackRow::of));
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.api.boundary.QueryParams;
+import io.fleetdashboard.fleet.control.ImageQuery;
 import jakarta.ws.rs.QueryParam;
 
 public class ImageFilter {
@@ -11,4 +13,9 @@ public class ImageFilter {
     String dangling;
     @QueryParam("search")
     String search;
+
+    ImageQuery query(Paging paging) {
+        return new ImageQuery(search, environment, endpoint, QueryParams.booleanParam("dangling", dangling, null),
+                paging.sort(ImageQuery.Sort.class, ImageQuery.Sort.SIZE), paging.descending());
+    }
 }

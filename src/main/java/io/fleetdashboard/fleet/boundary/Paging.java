@@ -3,8 +3,6 @@ package io.fleetdashboard.fleet.boundary;
 import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.fleet.control.Listing;
 import jakarta.ws.rs.QueryParam;
-import java.util.Comparator;
-import java.util.Map;
 
 /** The query parameters every list shares, validated through {@link QueryParams} so resources stay thin. */
 public class Paging {
@@ -31,10 +29,13 @@ public class Paging {
         return QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
     }
 
-    /** The comparator named by sort (or the first one when sort is absent), reversed for order=desc. */
-    <T> Comparator<T> order(Map<String, Comparator<T>> sorts) {
-        Comparator<T> comparator = QueryParams.choice("sort", sort, sorts, sorts.values().iterator().next());
-        String direction = QueryParams.word("order", order, "asc", "asc", "desc");
-        return direction.equals("desc") ? comparator.reversed() : comparator;
+    /** The sort field named by sort (in lower case), or the default when absent. */
+    <E extends Enum<E>> E sort(Class<E> fields, E defaultField) {
+        return QueryParams.enumParam("sort", sort, fields, defaultField);
+    }
+
+    /** order=desc. */
+    boolean descending() {
+        return QueryParams.word("order", order, "asc", "asc", "desc").equals("desc");
     }
 }

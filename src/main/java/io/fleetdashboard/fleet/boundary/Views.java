@@ -101,6 +101,18 @@ public final class Views {
                     c.image(), c.state().label(), c.status(), lower(c.health().name()), c.exitCode(), c.created(),
                     Views.ports(c.ports()), c.composeProject(), c.networks());
         }
+
+        /** The columns of the CSV export: the Workloads table's, plus the ids that make a row findable again. */
+        static final String[] CSV_HEADER = {"environment", "endpoint", "container", "image", "state", "status",
+                "health", "exit_code", "created", "ports", "stack", "id", "key"};
+
+        static Object[] csv(FleetContainer fc) {
+            Container c = fc.container();
+            return new Object[] {fc.environment(), fc.endpointName(), c.name(), c.image(), c.state().label(),
+                    c.status(), lower(c.health().name()), c.exitCode(), c.created(), Views.ports(c.ports()),
+                    c.composeProject(), c.id(), fc.key()};
+        }
+
     }
 
     public record StackRow(String key, String environment, String endpointKey, String endpointName, String name,

@@ -58,7 +58,21 @@ final class Translation {
                 wire.status(), ContainerHealth.fromStatus(wire.status()), exitCode(wire.status()),
                 wire.created() == null ? null : Instant.ofEpochSecond(wire.created()),
                 map(wire.ports(), Translation::port), labels.get(COMPOSE_PROJECT), labels.get(COMPOSE_SERVICE),
-                networks);
+                networks, labels(labels));
+    }
+
+    /** An immutable copy; the keys (the same few across the fleet) are interned so 50,000 containers share them. */
+    static Map<String, String> labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> copy = new java.util.HashMap<>(labels.size() * 2);
+        labels.forEach((key, value) -> {
+            if (key != null) {
+                copy.put(key.intern(), value == null ? "" : value);
+            }
+        });
+        return Map.copyOf(copy);
     }
 
     static Port port(Wire.Port wire) {

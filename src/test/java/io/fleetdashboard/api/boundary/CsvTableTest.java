@@ -2,6 +2,10 @@ package io.fleetdashboard.api.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
@@ -44,5 +48,18 @@ class CsvTableTest {
         assertEquals("name,value\r\n'=1+1,-2.5\r\n,3\r\n", table.text());
         assertEquals("attachment; filename=\"metrics-_evil__name__.._x.csv\"",
                 CsvTable.attachment("metrics-=evil \"name\"/../x.csv"));
+    }
+
+    @Test
+    void aStreamedTableIsWrittenExactlyAsABufferedOne() throws Exception {
+        List<String[]> rows = List.of(new String[] {"=cmd()", "a,b"}, new String[] {"-3.5", "ünïcode \"q\""});
+        StreamingOutput streamed = CsvTable.streamed(new String[] {"name", "value"}, rows, row -> row);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streamed.write(out);
+        CsvTable buffered = new CsvTable("name", "value");
+        rows.forEach(row -> buffered.row((Object[]) row));
+        assertEquals(buffered.text(), out.toString(StandardCharsets.UTF_8));
+        assertEquals("name,value\r\n'=cmd(),\"a,b\"\r\n-3.5,\"ünïcode \"\"q\"\"\"\r\n", buffered.text());
+        assertEquals("attachment; filename=\"x_y.csv\"", CsvTable.attachment("x y.csv"));
     }
 }

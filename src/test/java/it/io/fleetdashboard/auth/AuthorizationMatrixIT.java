@@ -58,6 +58,7 @@ class AuthorizationMatrixIT {
             /api/v1/containers/{key}/{action}        API  /api/v1/containers/a:1:b/restart      LAAA  /api/v1/containers/a:1:b/restart    LFAA
             /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
+            /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA

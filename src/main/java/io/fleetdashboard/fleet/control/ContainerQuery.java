@@ -1,0 +1,97 @@
+package io.fleetdashboard.fleet.control;
+
+import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import java.io.Serializable;
+import java.util.Comparator;
+
+/**
+ * Which containers of the snapshot, in which order: shared by the JSON API, the CSV export and the Workloads table.
+ * Blank texts mean "any" (they are normalised to null). The search box matches the name or image (contains), the
+ * id (prefix) or, written {@code key=value}, a label (key exactly, value case-insensitively; {@code key=} means the
+ * label is present); all case-insensitive.
+ *
+ * @param endpoint       an endpoint key, "environment:endpointId"
+ * @param stack          a compose project name
+ * @param includeStopped false keeps only running containers
+ */
+public record ContainerQuery(String search, String environment, String endpoint, String stack, ContainerState state,
+                             ContainerHealth health, boolean includeStopped, Sort sort, boolean descending)
+        implements Serializable {
+
+    /** Every container, by name. */
+    public static final ContainerQuery ALL = new ContainerQuery(null, null, null, null, null, null, true, Sort.NAME,
+            false);
+
+    public ContainerQuery {
+        search = Listing.blankToNull(search);
+        environment = Listing.blankToNull(environment);
+        endpoint = Listing.blankToNull(endpoint);
+        stack = Listing.blankToNull(stack);
+        sort = sort == null ? Sort.NAME : sort;
+    }
+
+    public ContainerQuery withEndpoint(String endpointKey) {
+        return new ContainerQuery(search, environment, endpointKey, stack, state, health, includeStopped, sort,
+                descending);
+    }
+
+    public ContainerQuery withSort(Sort by, boolean desc) {
+        return new ContainerQuery(search, environment, endpoint, stack, state, health, includeStopped, by, desc);
+    }
+
+    public boolean matches(FleetContainer fc) {
+        var c = fc.container();
+        return (environment == null || environment.equals(fc.environment()))
+                && (endpoint == null || endpoint.equals(fc.endpointKey()))
+                && (stack == null || stack.equals(c.composeProject()))
+                && (state == null || c.state() == state)
+                && (health == null || c.health() == health)
+                && (includeStopped || c.state() == ContainerState.RUNNING)
+                && matchesSearch(fc);
+    }
+
+    private boolean matchesSearch(FleetContainer fc) {
+        if (search == null) {
+            return true;
+        }
+        var c = fc.container();
+        if (Listing.containsIgnoreCase(c.name(), search) || Listing.containsIgnoreCase(c.image(), search)
+                || (c.id() != null && c.id().regionMatches(true, 0, search, 0, search.length()))) {
+            return true;
+        }
+        int equals = search.indexOf('=');
+        if (equals <= 0) {
+            return false;
+        }
+        String key = search.substring(0, equals).strip();
+        String value = search.substring(equals + 1).strip();
+        String actual = c.labels().get(key);
+        return actual != null && (value.isEmpty() || actual.equalsIgnoreCase(value));
+    }
+
+    public Comparator<FleetContainer> comparator() {
+        return descending ? sort.order.reversed() : sort.order;
+    }
+
+    /** Sort fields; the API spells them in lower case. Ties are broken by name, then key, so pages are stable. */
+    public enum Sort {
+        NAME(Comparator.comparing((FleetContainer c) -> c.container().name(), Listing.TEXT)),
+        STATE(Comparator.comparing((FleetContainer c) -> c.container().state())),
+        ENDPOINT(Comparator.comparing(FleetContainer::endpointName, Listing.TEXT)),
+        IMAGE(Comparator.comparing((FleetContainer c) -> c.container().image(), Listing.TEXT)),
+        CREATED(Comparator.comparing((FleetContainer c) -> c.container().created(),
+                Comparator.nullsLast(Comparator.naturalOrder()))),
+        ENVIRONMENT(Comparator.comparing(FleetContainer::environment, Listing.TEXT)),
+        STATUS(Comparator.comparing((FleetContainer c) -> c.container().status(), Listing.TEXT)),
+        HEALTH(Comparator.comparing((FleetContainer c) -> c.container().health()));
+
+        private final Comparator<FleetContainer> order;
+
+        Sort(Comparator<FleetContainer> order) {
+            this.order = order.thenComparing((FleetContainer c) -> c.container().name(), Listing.TEXT)
+                    .thenComparing(FleetContainer::key);
+        }
+    }
+}

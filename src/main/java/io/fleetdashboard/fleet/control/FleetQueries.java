@@ -1,0 +1,83 @@
+package io.fleetdashboard.fleet.control;
+
+import io.fleetdashboard.fleet.entity.EndpointStates;
+import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.fleet.entity.FleetEndpoint;
+import io.fleetdashboard.fleet.entity.FleetImage;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.Page;
+import io.fleetdashboard.portainer.entity.ContainerState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the typed queries over a snapshot: the one place where lists are filtered, sorted and paged, for the JSON
+ * API, the CSV exports and the pages' lazy tables alike. Reads only the snapshot; never calls Portainer.
+ */
+@ApplicationScoped
+public class FleetQueries {
+
+    public Page<FleetContainer> containers(FleetSnapshot snapshot, ContainerQuery query, int offset, int limit) {
+        return Listing.page(containers(snapshot, query), offset, limit);
+    }
+
+    /** Every matching container in order: references into the snapshot, so an export holds no copies. */
+    public List<FleetContainer> containers(FleetSnapshot snapshot, ContainerQuery query) {
+        return Listing.sorted(snapshot.containers(), query::matches, query.comparator());
+    }
+
+    public Page<FleetEndpoint> endpoints(FleetSnapshot snapshot, EndpointQuery query, int offset, int limit) {
+        return Listing.page(Listing.sorted(snapshot.endpoints(), query::matches, query.comparator()), offset, limit);
+    }
+
+    public Page<FleetStack> stacks(FleetSnapshot snapshot, StackQuery query, int offset, int limit) {
+        return Listing.page(Listing.sorted(snapshot.stacks(), query::matches, query.comparator()), offset, limit);
+    }
+
+    public Page<FleetImage> images(FleetSnapshot snapshot, ImageQuery query, int offset, int limit) {
+        return Listing.page(Listing.sorted(snapshot.images(), query::matches, query.comparator()), offset, limit);
+    }
+
+    /**
+     * The matching containers per endpoint and state, the {@code top} endpoints with the most containers first
+     * (ties by name), the rest grouped into one last "others" entry (only when there are any).
+     */
+    public List<EndpointStates> statesPerEndpoint(FleetSnapshot snapshot, ContainerQuery query, int top) {
+        Map<String, Map<ContainerState, Integer>> tallies = new LinkedHashMap<>();
+        Map<String, FleetContainer> anyOf = new HashMap<>();
+        for (FleetContainer c : snapshot.containers()) {
+            if (query.matches(c)) {
+                tallies.computeIfAbsent(c.endpointKey(), k -> new EnumMap<>(ContainerState.class))
+                        .merge(c.container().state(), 1, Integer::sum);
+                anyOf.putIfAbsent(c.endpointKey(), c);
+            }
+        }
+        List<EndpointStates> bars = new ArrayList<>();
+        tallies.forEach((key, states) -> {
+            FleetContainer c = anyOf.get(key);
+            bars.add(new EndpointStates(key, c.endpointName(), c.environment(), 1,
+                    Collections.unmodifiableMap(states), states.values().stream().mapToInt(Integer::intValue).sum()));
+        });
+        bars.sort(Comparator.comparingInt(EndpointStates::total).reversed()
+                .thenComparing(EndpointStates::endpointName, Listing.TEXT).thenComparing(EndpointStates::endpointKey));
+        if (bars.size() <= top) {
+            return List.copyOf(bars);
+        }
+        Map<ContainerState, Integer> rest = new EnumMap<>(ContainerState.class);
+        List<EndpointStates> beyond = bars.subList(top, bars.size());
+        beyond.forEach(b -> b.states().forEach((state, n) -> rest.merge(state, n, Integer::sum)));
+        EndpointStates others = new EndpointStates(null, "others", null, beyond.size(),
+                Collections.unmodifiableMap(rest), beyond.stream().mapToInt(EndpointStates::total).sum());
+        List<EndpointStates> result = new ArrayList<>(bars.subList(0, top));
+        result.add(others);
+        return List.copyOf(result);
+    }
+}

@@ -1,0 +1,57 @@
+package it.io.fleetdashboard.fleet;
+
+import it.io.fleetdashboard.Api;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The simulator's own answer for one endpoint, read from the simulated Portainer server like a real one. */
+public final class SimulatedFleet {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SimulatedFleet() {
+    }
+
+    /** An online endpoint read live (not an async edge agent) with between min and max containers. */
+    public static JsonObject liveEndpoint(int min, int max) {
+        return Api.object("/api/v1/endpoints?status=online&limit=1000").getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("dataSource").equals("live") && !e.getBoolean("asyncEdge"))
+                .filter(e -> e.getInt("containers") >= min && e.getInt("containers") <= max)
+                .findFirst().orElseThrow(() -> new AssertionError("no live endpoint with " + min + "-" + max
+                        + " containers"));
+    }
+
+    /** The container names the simulated Portainer lists for an endpoint key ("sim-1:3"), without the "/". */
+    public static Set<String> containerNames(String endpointKey) {
+        String server = endpointKey.substring(0, endpointKey.lastIndexOf(':'));
+        String id = endpointKey.substring(endpointKey.lastIndexOf(':') + 1);
+        JsonObject sim = Api.json(Api.get("/simulator/control/servers").body()).asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals(server)).findFirst()
+                .orElseThrow(() -> new AssertionError("no simulated server " + server));
+        try {
+            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(sim.getString("baseUrl")
+                            + "/api/endpoints/" + id + "/docker/containers/json?all=1"))
+                    .header("X-API-Key", sim.getString("apiKey")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Api.json(list.body()).asJsonArray().stream()
+                    .map(c -> c.asJsonObject().getJsonArray("Names").getString(0).substring(1))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (Exception e) {
+            throw new AssertionError("simulated Portainer " + server + " did not answer: " + e, e);
+        }
+    }
+
+    public static List<String> names(JsonObject page) {
+        return page.getJsonArray("items").stream().map(i -> i.asJsonObject().getString("name")).toList();
+    }
+}
