@@ -234,7 +234,7 @@ final class WireLists {
                 case "Status" -> status = f.string(value);
                 case "Created" -> created = f.whole(value);
                 case "Ports" -> ports = f.strictItems(value, WireLists::port);
-                case "Labels" -> labels = f.object(value, WireLists::composeLabels);
+                case "Labels" -> labels = f.object(value, WireLists::labels);
                 case "NetworkSettings" -> networks = f.object(value, WireLists::networkSettings);
                 default -> f.skip(value);
             }
@@ -243,19 +243,15 @@ final class WireLists {
                 networks) : null;
     }
 
-    /** Only the compose labels of a container's labels: the others are never shown. */
-    private static Map<String, String> composeLabels(Fields f) {
-        Map<String, String> labels = new HashMap<>(4);
+    /** A container's labels: the workloads search matches label key=value, and compose labels group stacks. */
+    private static Map<String, String> labels(Fields f) {
+        Map<String, String> labels = new HashMap<>(8);
         String key;
         while ((key = f.key()) != null) {
             Event value = f.value();
-            if (key.equals(Translation.COMPOSE_PROJECT) || key.equals(Translation.COMPOSE_SERVICE)) {
-                String label = f.string(value);
-                if (label != null) {
-                    labels.put(key, label);
-                }
-            } else {
-                f.skip(value);
+            String label = f.string(value);
+            if (label != null) {
+                labels.put(key, label);
             }
         }
         return labels;

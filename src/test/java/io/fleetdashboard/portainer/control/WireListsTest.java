@@ -209,10 +209,10 @@ class WireListsTest {
     }
 
     @Test
-    void onlyTheComposeLabelsAreKept() {
+    void everyLabelIsKeptForTheLabelSearch() {
         WireLists.Read<Wire.Container> read = WireLists.containers(json("[" + container("c1") + "]"));
         Map<String, String> labels = read.items().get(0).labels();
-        assertEquals(Map.of(Translation.COMPOSE_PROJECT, "shop", Translation.COMPOSE_SERVICE, "web"), labels);
+        assertEquals(Map.of("x", "y", Translation.COMPOSE_PROJECT, "shop", Translation.COMPOSE_SERVICE, "web"), labels);
         assertEquals(java.util.Set.of("bridge", "shop_default"),
                 read.items().get(0).networkSettings().networks().keySet());
     }
