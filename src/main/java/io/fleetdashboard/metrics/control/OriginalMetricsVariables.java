@@ -1,18 +1,17 @@
 package io.fleetdashboard.metrics.control;
 
+import io.fleetdashboard.config.control.ComputedConfigSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Reads the original dashboard's {@code MONITORING_METRICS_*} variables as deprecated aliases of ours
  * ({@code MONITORING_METRICS_RETENTION_HOURS} = {@code METRICS_RETENTION_HOURS}), each with a deprecation note in the
  * log. Its ordinal sits just below environment variables: where both are set, ours wins.
  */
-public class OriginalMetricsVariables implements ConfigSource {
+public class OriginalMetricsVariables extends ComputedConfigSource {
 
     static final int ORDINAL = 290;
     static final Map<String, String> ALIASES = Map.of(
@@ -28,13 +27,12 @@ public class OriginalMetricsVariables implements ConfigSource {
             "MONITORING_METRICS_ANOMALY_DETECTION_ENABLED", "anomalies are always detected while METRICS_ENABLED");
     private static final Logger LOG = Logger.getLogger(OriginalMetricsVariables.class.getName());
 
-    private final Map<String, String> properties;
-
     public OriginalMetricsVariables() {
         this(System.getenv());
     }
 
     OriginalMetricsVariables(Map<String, String> environment) {
+        super("original MONITORING_METRICS_* variables", ORDINAL);
         Map<String, String> found = new LinkedHashMap<>();
         ALIASES.forEach((original, ours) -> {
             String value = environment.get(original);
@@ -51,31 +49,6 @@ public class OriginalMetricsVariables implements ConfigSource {
                 LOG.warning(() -> original + " is not used: " + why);
             }
         });
-        properties = Map.copyOf(new HashMap<>(found));
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "original MONITORING_METRICS_* variables";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
+        provide(found);
     }
 }

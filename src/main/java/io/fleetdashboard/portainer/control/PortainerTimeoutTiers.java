@@ -1,13 +1,12 @@
 package io.fleetdashboard.portainer.control;
 
+import io.fleetdashboard.config.control.ComputedConfigSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * {@code PORTAINER_TIMEOUT} keeps the meaning it had in the original dashboard: the longest one request to
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * and system properties, so an explicitly set key always wins; the Fault Tolerance timeouts of {@link PortainerCalls}
  * are derived here too, because an MP Config expression cannot take a minimum.
  */
-public class PortainerTimeoutTiers implements ConfigSource {
+public class PortainerTimeoutTiers extends ComputedConfigSource {
 
     static final int ORDINAL = 150;
     static final int DEFAULT_REQUEST = 60;
@@ -42,8 +41,6 @@ public class PortainerTimeoutTiers implements ConfigSource {
     public record Tiers(int request, int connect, int list, int docker, int endpointDeadline) {
     }
 
-    private final Map<String, String> properties;
-
     public PortainerTimeoutTiers() {
         this(name -> Optional.ofNullable(System.getProperty(name))
                 .or(() -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_')))));
@@ -51,6 +48,7 @@ public class PortainerTimeoutTiers implements ConfigSource {
 
     /** @param setting an explicitly set value by MP Config key, from system properties or the environment */
     PortainerTimeoutTiers(Function<String, Optional<String>> setting) {
+        super("Portainer timeout tiers under PORTAINER_TIMEOUT", ORDINAL);
         Function<String, Optional<Integer>> seconds = key -> setting.apply(key).flatMap(PortainerTimeoutTiers::seconds);
         Tiers tiers = tiers(seconds.apply("portainer.timeout"), seconds.apply("portainer.connect.timeout.seconds"),
                 seconds.apply("portainer.list.timeout.seconds"), seconds.apply("portainer.docker.timeout.seconds"),
@@ -67,7 +65,7 @@ public class PortainerTimeoutTiers implements ConfigSource {
                 tiers.request());
         found.put("portainer.interactive.timeout.seconds", Integer.toString(interactive));
         found.put(FT_INTERACTIVE, interactive + "000");
-        properties = Map.copyOf(found);
+        provide(found);
         LOG.fine(() -> "Portainer timeout tiers: " + tiers);
     }
 
@@ -92,30 +90,5 @@ public class PortainerTimeoutTiers implements ConfigSource {
             LOG.warning(() -> "Ignored a timeout that is not a number of seconds: '" + value.strip() + "'");
             return Optional.empty();
         }
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "Portainer timeout tiers under PORTAINER_TIMEOUT";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
     }
 }
