@@ -1,8 +1,12 @@
 package it.io.fleetdashboard.pages;
 
 import it.io.fleetdashboard.PageTest;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** /signin.xhtml */
 public class SignInPage {
@@ -31,8 +35,21 @@ public class SignInPage {
         if (keepSignedIn) {
             driver.findElement(By.cssSelector("#signInForm\\:keepSignedIn .ui-chkbox-box")).click();
         }
+        WebElement form = driver.findElement(By.id("signInForm"));
+        String before = message();
         driver.findElement(By.id("signInForm:signInButton")).click();
+        // the click only starts the request: wait for the next page (this form gone) or a new message on this one
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(form) || !message().equals(before));
         PageTest.waitForAjax(driver);
+    }
+
+    private static boolean gone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        }
     }
 
     public ShellPage signInAs(String username, String key) {
@@ -41,6 +58,10 @@ public class SignInPage {
     }
 
     public String message() {
-        return driver.findElement(By.id("signInForm:signInMessages")).getText().trim();
+        try {
+            return driver.findElement(By.id("signInForm:signInMessages")).getText().trim();
+        } catch (org.openqa.selenium.NoSuchElementException | StaleElementReferenceException navigatedAway) {
+            return "";
+        }
     }
 }
