@@ -1,6 +1,7 @@
 package bench.io.fleetdashboard;
 
 import bench.io.fleetdashboard.fleet.CacheFigures;
+import bench.io.fleetdashboard.fleet.FirstSummaryFigures;
 import bench.io.fleetdashboard.fleet.LoadFigures;
 import bench.io.fleetdashboard.fleet.MemoryFigures;
 import bench.io.fleetdashboard.fleet.RefreshFigures;
@@ -148,5 +149,11 @@ class PerformanceBench {
             Server.world(5, 200, 50);
             CacheFigures.afterRestart(warmSummaryMillis);
         });
+    }
+
+    @Test
+    @Order(11)
+    void firstSummaryWithHangingEndpoint() throws Exception {
+        section("first summary", () -> FirstSummaryFigures.hangingEndpoint(200, 33));
     }
 }

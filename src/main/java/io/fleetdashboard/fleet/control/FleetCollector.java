@@ -168,7 +168,7 @@ public class FleetCollector {
                         if (!complete[0]) {
                             FleetSnapshot partial = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
                                     progress.stream().map(p -> p.soFar(startedAt, millisSince(started))).toList());
-                            cache.put(partial);
+                            cache.putProvisional(partial);
                             run.published().complete(partial);
                             LOG.fine(() -> "Published the fleet with " + partial.freshness().endpointsPending()
                                     + " endpoint(s) pending");

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The fleet snapshot: JCache (Ehcache 3) in front, a crash-safe file behind it.
  * <ul>
  *   <li>heap (JCache): the current snapshot by reference (no copy per read), published the moment a refresh ends;</li>
- *   <li>file ({@link SnapshotFile}): a persistent copy, written after each publish in the background by one writer
+ *   <li>file ({@link SnapshotFile}): a persistent copy, written after each complete publish (see
+ *       {@link #putProvisional}) in the background by one writer
  *       that always stores the latest snapshot (serializing 50,000 containers takes a while: no refresh and no
  *       request waits for it), and drained at shutdown. The write is atomic (temporary file, force, rename), so
  *       after a restart, clean or not ({@code kill -9}, OOM kill, power cut), the last persisted snapshot is served
@@ -161,8 +162,25 @@ public class SnapshotCache {
         return true;
     }
 
+    /**
+     * Publishes a snapshot that a complete one follows shortly: the first-paint publish of a refresh with endpoints
+     * still in flight. The heap gets it at once; the file only while it holds no snapshot, so a refresh is
+     * serialized once instead of twice, and a crash before the complete one still finds a snapshot on disk (the
+     * previous complete one, or this one when there was none).
+     */
+    public synchronized void putProvisional(FleetSnapshot snapshot) {
+        heap.put(CURRENT, snapshot);
+        if (persistedTakenAt == null && pendingDiskWrite.get() == null) {
+            persist(snapshot);
+        }
+    }
+
     private void publish(FleetSnapshot snapshot) {
         heap.put(CURRENT, snapshot);
+        persist(snapshot);
+    }
+
+    private void persist(FleetSnapshot snapshot) {
         if (file != null) {
             pendingDiskWrite.set(snapshot);
             if (writerScheduled.compareAndSet(false, true)) {

@@ -223,14 +223,16 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         int add(EndpointHarvest eh, String env, String endpointKey, boolean current,
                 Map<String, StackTally> envStacks) {
             int endpointRunning = 0;
+            Map<String, StackTally> endpointStacks = new java.util.HashMap<>();
             for (Container c : eh.containers()) {
-                endpointRunning += add(eh, env, endpointKey, current, envStacks, c);
+                endpointRunning += add(eh, env, endpointKey, current, envStacks, endpointStacks, c);
             }
             return endpointRunning;
         }
 
+        /** endpointStacks: this endpoint's entries of envStacks by project name (no key built per container). */
         private int add(EndpointHarvest eh, String env, String endpointKey, boolean current,
-                        Map<String, StackTally> envStacks, Container c) {
+                        Map<String, StackTally> envStacks, Map<String, StackTally> endpointStacks, Container c) {
             int running = 0;
             FleetContainer fleetContainer = new FleetContainer(endpointKey + ":" + c.id(), env, endpointKey,
                     eh.endpoint().name(), c);
@@ -265,8 +267,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                         endpointKey + ":" + c.id()));
             }
             if (c.composeProject() != null && !c.composeProject().isBlank()) {
-                envStacks.computeIfAbsent(endpointKey + ":" + c.composeProject(),
-                        k -> new StackTally(endpointKey, eh.endpoint().name(), c.composeProject()))
+                endpointStacks.computeIfAbsent(c.composeProject(), project -> envStacks.computeIfAbsent(
+                        endpointKey + ":" + project, k -> new StackTally(endpointKey, eh.endpoint().name(), project)))
                         .count(c);
             }
             return running;

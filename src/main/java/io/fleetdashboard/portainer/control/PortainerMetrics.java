@@ -5,8 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The gateway's metrics in the application registry (Prometheus names in brackets):
@@ -35,12 +39,20 @@ public class PortainerMetrics {
     @Inject
     MetricRegistry registry;
 
+    /** The per-request metrics, looked up in the registry once per environment (and route), not per request. */
+    private final ConcurrentMap<String, Counter> sent = new ConcurrentHashMap<>();
+    private final ConcurrentMap<RouteOf, Timer> latency = new ConcurrentHashMap<>();
+
+    private record RouteOf(String environment, Route route) {
+    }
+
     void sent(String environment) {
-        registry.counter(REQUESTS, new Tag("environment", environment)).inc();
+        sent.computeIfAbsent(environment, e -> registry.counter(REQUESTS, new Tag("environment", e))).inc();
     }
 
     void latency(String environment, Route route, long nanos) {
-        registry.timer(REQUEST, new Tag("environment", environment), new Tag("route", route.tag()))
+        latency.computeIfAbsent(new RouteOf(environment, route), key -> registry.timer(REQUEST,
+                new Tag("environment", key.environment()), new Tag("route", key.route().tag())))
                 .update(Duration.ofNanos(nanos));
     }
 

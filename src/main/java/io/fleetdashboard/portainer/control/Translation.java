@@ -61,15 +61,21 @@ final class Translation {
                 networks, labels(labels));
     }
 
-    /** An immutable copy; the keys (the same few across the fleet) are interned so 50,000 containers share them. */
+    /**
+     * An immutable copy. The keys (the same few across the fleet) come interned from the parser's symbol table
+     * (WireLists), so 50,000 containers share them; a null value reads as empty and a null key is dropped.
+     */
     static Map<String, String> labels(Map<String, String> labels) {
         if (labels.isEmpty()) {
             return Map.of();
         }
+        if (!labels.containsKey(null) && !labels.containsValue(null)) {
+            return Map.copyOf(labels);
+        }
         Map<String, String> copy = new java.util.HashMap<>(labels.size() * 2);
         labels.forEach((key, value) -> {
             if (key != null) {
-                copy.put(key.intern(), value == null ? "" : value);
+                copy.put(key, value == null ? "" : value);
             }
         });
         return Map.copyOf(copy);

@@ -1,14 +1,16 @@
 package io.fleetdashboard.portainer.control;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.fleetdashboard.portainer.control.wire.Wire;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
-import jakarta.json.stream.JsonParserFactory;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,17 +18,26 @@ import java.util.Map;
 
 /**
  * Portainer's and Docker's big answers (endpoint list, containers/json, images/json, networks, stacks, one endpoint
- * with its stored snapshot) read as a stream (jakarta.json.stream) straight into the {@link Wire} records, keeping
- * only the fields we show: no binding by reflection, no tree, unknown fields skipped without being built.
+ * with its stored snapshot) read as a stream straight into the {@link Wire} records, keeping only the fields we
+ * show: no binding by reflection, no tree, unknown fields skipped without being built. The tokenizer is Jackson's
+ * streaming parser, which works on the UTF-8 bytes and hands out field names from a symbol table instead of a new
+ * String per key (docs/performance.md has the figures that chose it over JSON-P's).
  * <p>
  * Invalid or truncated JSON, or an answer that is not a list, throws a {@link JsonException} (reported as
- * malformed, as before). One item of a list that cannot be read (a number that is not a whole number or does not
+ * malformed, as before); an I/O failure while reading throws an {@link UncheckedIOException} with its cause (a
+ * time-out stays a time-out). One item of a list that cannot be read (a number that is not a whole number or does not
  * fit, a string where a number belongs, an array where an object belongs, ...) is skipped and counted in
  * {@link Read#skipped()}, so one bad item never costs the whole endpoint. Null items are dropped silently.
  */
 final class WireLists {
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    /**
+     * No nesting limit of the parser's own: skipping nested junk is iterative and the answer's size cap
+     * ({@link CappedBody}) bounds what it can hold, so junk in a field we skip costs one item at most, not the answer.
+     */
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .build();
 
     /** The readable items of a list answer, and how many items were skipped as unreadable. */
     record Read<T>(List<T> items, int skipped) {
@@ -66,50 +77,43 @@ final class WireLists {
      * lists are skipped and counted; an unreadable field of the endpoint itself makes the answer malformed.
      */
     static Read<Wire.Endpoint> endpoint(InputStream in) {
-        try (JsonParser parser = PARSERS.createParser(in, StandardCharsets.UTF_8)) {
-            Event first = next(parser);
-            if (first != Event.START_OBJECT) {
+        return parse(in, fields -> {
+            JsonToken first = fields.first();
+            if (first != JsonToken.START_OBJECT) {
                 throw new JsonException("expected an object, got " + first);
             }
-            Fields fields = new Fields(parser);
             Wire.Endpoint endpoint = endpoint(fields);
-            end(parser);
+            fields.end();
             if (endpoint == null) {
                 throw new JsonException("unreadable endpoint: " + fields.problem);
             }
             return new Read<>(List.of(endpoint), fields.skippedInside);
-        }
+        });
     }
 
     /** A top-level array of objects; {@code null} is an empty list. */
     static <T> Read<T> list(InputStream in, ItemReader<T> reader) {
-        try (JsonParser parser = PARSERS.createParser(in, StandardCharsets.UTF_8)) {
-            Event first = next(parser);
-            if (first == Event.VALUE_NULL) {
-                end(parser);
+        return parse(in, fields -> {
+            JsonToken first = fields.first();
+            if (first == JsonToken.VALUE_NULL) {
+                fields.end();
                 return new Read<>(List.of(), 0);
             }
-            if (first != Event.START_ARRAY) {
+            if (first != JsonToken.START_ARRAY) {
                 throw new JsonException("expected a list, got " + first);
             }
-            Fields fields = new Fields(parser);
             List<T> items = fields.array(reader);
-            end(parser);
+            fields.end();
             return new Read<>(items, fields.skippedInside);
-        }
+        });
     }
 
-    private static Event next(JsonParser parser) {
-        if (!parser.hasNext()) {
-            throw new JsonException("empty body");
-        }
-        return parser.next();
-    }
-
-    /** Nothing but white space may follow the value (hasNext throws on more tokens or garbage). */
-    private static void end(JsonParser parser) {
-        if (parser.hasNext()) {
-            throw new JsonException("unexpected content after the value: " + parser.next());
+    /** One parser over the whole answer, closed (with the stream) however reading ends. */
+    private static <T> Read<T> parse(InputStream in, java.util.function.Function<Fields, Read<T>> reading) {
+        try (JsonParser parser = PARSERS.createParser(in)) {
+            return reading.apply(new Fields(parser));
+        } catch (IOException e) {
+            throw Fields.failure(e);
         }
     }
 
@@ -129,7 +133,7 @@ final class WireLists {
         List<Wire.Snapshot> snapshots = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Id" -> id = f.integer(value);
                 case "Name" -> name = f.string(value);
@@ -155,7 +159,7 @@ final class WireLists {
         Boolean async = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             if (key.equals("AsyncMode")) {
                 async = f.bool(value);
             } else {
@@ -169,7 +173,7 @@ final class WireLists {
         String version = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             if (key.equals("Version")) {
                 version = f.string(value);
             } else {
@@ -184,7 +188,7 @@ final class WireLists {
         Wire.SnapshotRaw raw = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Time" -> time = f.whole(value);
                 case "DockerSnapshotRaw" -> raw = f.object(value, WireLists::snapshotRaw);
@@ -200,7 +204,7 @@ final class WireLists {
         List<Wire.Network> networks = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Containers" -> containers = f.items(value, WireLists::container);
                 case "Images" -> images = f.items(value, WireLists::image);
@@ -224,7 +228,7 @@ final class WireLists {
         Wire.NetworkSettings networks = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Id" -> id = f.string(value);
                 case "Names" -> names = f.strings(value);
@@ -248,7 +252,7 @@ final class WireLists {
         Map<String, String> labels = new HashMap<>(8);
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             String label = f.string(value);
             if (label != null) {
                 labels.put(key, label);
@@ -262,7 +266,7 @@ final class WireLists {
         Map<String, Object> networks = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             if (key.equals("Networks")) {
                 networks = f.object(value, WireLists::names);
             } else {
@@ -289,7 +293,7 @@ final class WireLists {
         String type = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "IP" -> ip = f.string(value);
                 case "PrivatePort" -> privatePort = f.integer(value);
@@ -308,7 +312,7 @@ final class WireLists {
         Long created = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Id" -> id = f.string(value);
                 case "RepoTags" -> tags = f.strings(value);
@@ -327,7 +331,7 @@ final class WireLists {
         String scope = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Id" -> id = f.string(value);
                 case "Name" -> name = f.string(value);
@@ -347,7 +351,7 @@ final class WireLists {
         Integer status = null;
         String key;
         while ((key = f.key()) != null) {
-            Event value = f.value();
+            JsonToken value = f.value();
             switch (key) {
                 case "Id" -> id = f.integer(value);
                 case "Name" -> name = f.string(value);
@@ -379,20 +383,78 @@ final class WireLists {
             this.parser = parser;
         }
 
-        /** The next key of the current object, or null at its end. */
-        String key() {
-            Event event = parser.next();
-            if (event == Event.END_OBJECT) {
-                return null;
+        /** Invalid JSON as a JsonException (malformed); any other I/O failure with its cause kept. */
+        static RuntimeException failure(IOException e) {
+            if (e instanceof JsonProcessingException invalid) {
+                return new JsonException(invalid.getOriginalMessage(), invalid);
             }
-            if (event != Event.KEY_NAME) {
-                throw new JsonException("expected a key, got " + event);
-            }
-            return parser.getString();
+            return new UncheckedIOException(e);
         }
 
-        Event value() {
-            return parser.next();
+        /** The next token; the end of the input inside a value is truncated JSON. */
+        private JsonToken next() {
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    throw new JsonException("unexpected end of the answer");
+                }
+                return token;
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** The answer's first token. */
+        JsonToken first() {
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    throw new JsonException("empty body");
+                }
+                return token;
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** Nothing but white space may follow the value. */
+        void end() {
+            try {
+                JsonToken more = parser.nextToken();
+                if (more != null) {
+                    throw new JsonException("unexpected content after the value: " + more);
+                }
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        private String text() {
+            try {
+                return parser.getText();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** The next key of the current object, or null at its end. */
+        String key() {
+            JsonToken event = next();
+            if (event == JsonToken.END_OBJECT) {
+                return null;
+            }
+            if (event != JsonToken.FIELD_NAME) {
+                throw new JsonException("expected a key, got " + event);
+            }
+            try {
+                return parser.currentName();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        JsonToken value() {
+            return next();
         }
 
         /** At the end of an item: whether all its fields were readable; resets for the next item. */
@@ -402,37 +464,39 @@ final class WireLists {
             return readable;
         }
 
-        String string(Event value) {
+        String string(JsonToken value) {
             return switch (value) {
-                case VALUE_STRING -> parser.getString();
+                case VALUE_STRING -> text();
                 case VALUE_NULL -> null;
                 default -> wrong(value, "a string");
             };
         }
 
         /** A whole number that fits a long (Docker's int64 sizes and Unix times). */
-        Long whole(Event value) {
-            if (value == Event.VALUE_NULL) {
+        Long whole(JsonToken value) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.VALUE_NUMBER) {
+            if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
                 return wrong(value, "a number");
             }
-            if (parser.isIntegralNumber() && parser.getString().length() < 19) {
-                return parser.getLong();
-            }
-            BigDecimal number = parser.getBigDecimal();
-            if (number.compareTo(LONG_MAX) > 0 || number.compareTo(LONG_MIN) < 0) {
-                return wrong(value, "a number that fits 64 bits");
-            }
             try {
+                if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    return parser.getLongValue();
+                }
+                BigDecimal number = parser.getDecimalValue();
+                if (number.compareTo(LONG_MAX) > 0 || number.compareTo(LONG_MIN) < 0) {
+                    return wrong(value, "a number that fits 64 bits");
+                }
                 return number.longValueExact();
             } catch (ArithmeticException notWhole) {
                 return wrong(value, "a whole number");
+            } catch (IOException e) {
+                throw failure(e);
             }
         }
 
-        Integer integer(Event value) {
+        Integer integer(JsonToken value) {
             Long whole = whole(value);
             if (whole == null) {
                 return null;
@@ -443,7 +507,7 @@ final class WireLists {
             return whole.intValue();
         }
 
-        Boolean bool(Event value) {
+        Boolean bool(JsonToken value) {
             return switch (value) {
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
@@ -453,16 +517,16 @@ final class WireLists {
         }
 
         /** An array of strings (null elements dropped). */
-        List<String> strings(Event value) {
-            if (value == Event.VALUE_NULL) {
+        List<String> strings(JsonToken value) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.START_ARRAY) {
+            if (value != JsonToken.START_ARRAY) {
                 return wrong(value, "a list of strings");
             }
             List<String> strings = new ArrayList<>(2);
-            Event element;
-            while ((element = parser.next()) != Event.END_ARRAY) {
+            JsonToken element;
+            while ((element = next()) != JsonToken.END_ARRAY) {
                 String s = string(element);
                 if (s != null) {
                     strings.add(s);
@@ -472,28 +536,28 @@ final class WireLists {
         }
 
         /** A nested object read by {@code reader}; the reader must read up to the object's end. */
-        <T> T object(Event value, ItemReader<T> reader) {
-            if (value == Event.VALUE_NULL) {
+        <T> T object(JsonToken value, ItemReader<T> reader) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.START_OBJECT) {
+            if (value != JsonToken.START_OBJECT) {
                 return wrong(value, "an object");
             }
             return reader.read(this);
         }
 
         /** The first object of an array (Snapshots[0]); the others are skipped. */
-        <T> List<T> firstOf(Event value, ItemReader<T> reader) {
-            if (value == Event.VALUE_NULL) {
+        <T> List<T> firstOf(JsonToken value, ItemReader<T> reader) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.START_ARRAY) {
+            if (value != JsonToken.START_ARRAY) {
                 return wrong(value, "a list");
             }
             List<T> first = new ArrayList<>(1);
-            Event element;
-            while ((element = parser.next()) != Event.END_ARRAY) {
-                if (first.isEmpty() && element == Event.START_OBJECT) {
+            JsonToken element;
+            while ((element = next()) != JsonToken.END_ARRAY) {
+                if (first.isEmpty() && element == JsonToken.START_OBJECT) {
                     first.add(reader.read(this));
                 } else {
                     skip(element);
@@ -506,11 +570,11 @@ final class WireLists {
          * A list whose unreadable items are skipped and counted (the lists the fleet is made of). Runs inside an
          * item being read: the item's own readability is saved and restored around each of them.
          */
-        <T> List<T> items(Event value, ItemReader<T> reader) {
-            if (value == Event.VALUE_NULL) {
+        <T> List<T> items(JsonToken value, ItemReader<T> reader) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.START_ARRAY) {
+            if (value != JsonToken.START_ARRAY) {
                 return wrong(value, "a list");
             }
             return array(reader);
@@ -520,17 +584,17 @@ final class WireLists {
         <T> List<T> array(ItemReader<T> reader) {
             String outer = problem;
             List<T> items = new ArrayList<>();
-            Event element;
-            while ((element = parser.next()) != Event.END_ARRAY) {
+            JsonToken element;
+            while ((element = next()) != JsonToken.END_ARRAY) {
                 problem = null;
-                if (element == Event.START_OBJECT) {
+                if (element == JsonToken.START_OBJECT) {
                     T item = reader.read(this);
                     if (done() && item != null) {
                         items.add(item);
                     } else {
                         skippedInside++;
                     }
-                } else if (element != Event.VALUE_NULL) {
+                } else if (element != JsonToken.VALUE_NULL) {
                     skip(element);
                     skippedInside++;
                 }
@@ -540,19 +604,19 @@ final class WireLists {
         }
 
         /** A list that is part of one item (a container's ports): one unreadable element makes the item so. */
-        <T> List<T> strictItems(Event value, ItemReader<T> reader) {
-            if (value == Event.VALUE_NULL) {
+        <T> List<T> strictItems(JsonToken value, ItemReader<T> reader) {
+            if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (value != Event.START_ARRAY) {
+            if (value != JsonToken.START_ARRAY) {
                 return wrong(value, "a list");
             }
             List<T> items = new ArrayList<>(2);
-            Event element;
-            while ((element = parser.next()) != Event.END_ARRAY) {
-                if (element == Event.START_OBJECT) {
+            JsonToken element;
+            while ((element = next()) != JsonToken.END_ARRAY) {
+                if (element == JsonToken.START_OBJECT) {
                     items.add(reader.read(this));
-                } else if (element != Event.VALUE_NULL) {
+                } else if (element != JsonToken.VALUE_NULL) {
                     wrong(element, "an object");
                 }
             }
@@ -560,15 +624,17 @@ final class WireLists {
         }
 
         /** Skips a value of any type, nested ones whole. */
-        void skip(Event value) {
-            if (value == Event.START_OBJECT) {
-                parser.skipObject();
-            } else if (value == Event.START_ARRAY) {
-                parser.skipArray();
+        void skip(JsonToken value) {
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                try {
+                    parser.skipChildren();
+                } catch (IOException e) {
+                    throw failure(e);
+                }
             }
         }
 
-        private <T> T wrong(Event value, String expected) {
+        private <T> T wrong(JsonToken value, String expected) {
             if (problem == null) {
                 problem = "expected " + expected + ", got " + value;
             }

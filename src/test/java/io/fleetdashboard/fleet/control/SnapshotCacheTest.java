@@ -54,7 +54,10 @@ class SnapshotCacheTest {
     }
 
     private static FleetSnapshot snapshot() {
-        Instant at = Instant.parse("2026-11-30T00:00:00Z");
+        return snapshot(Instant.parse("2026-11-30T00:00:00Z"));
+    }
+
+    private static FleetSnapshot snapshot(Instant at) {
         return FleetSnapshot.assemble(at, 10, true, List.of(new EnvironmentHarvest("sim-1", "Sim 1", true,
                 List.of(new EndpointHarvest(agent(1, true), DataSource.LIVE, at, at, false,
                         List.of(container("a", ContainerState.RUNNING, "Up 1 hour", "shop")), List.of(), List.of(),
@@ -70,6 +73,31 @@ class SnapshotCacheTest {
         assertSame(snapshot, cache.current().orElseThrow(), "a read must not copy or deserialize the snapshot");
         assertEquals(List.of("hit:heap", "hit:heap"), events);
         cache.close();
+    }
+
+    @Test
+    void aFirstPaintSnapshotIsWrittenToDiskOnlyWhileTheFileHoldsNone() {
+        SnapshotCache cache = cache(true);
+        FleetSnapshot firstPaint = snapshot(Instant.parse("2026-11-30T00:00:00Z"));
+        cache.putProvisional(firstPaint);
+        assertEquals(1, pendingWrites.size(), "nothing on disk yet: a crash now must still find this one");
+        pendingWrites.forEach(Runnable::run);
+        pendingWrites.clear();
+        FleetSnapshot complete = snapshot(Instant.parse("2026-11-30T00:01:00Z"));
+        cache.put(complete);
+        pendingWrites.forEach(Runnable::run);
+        pendingWrites.clear();
+
+        FleetSnapshot nextFirstPaint = snapshot(Instant.parse("2026-11-30T00:02:00Z"));
+        cache.putProvisional(nextFirstPaint);
+        assertSame(nextFirstPaint, cache.current().orElseThrow(), "served at once");
+        assertTrue(pendingWrites.isEmpty(), "not serialized: its refresh's complete snapshot follows");
+        cache.close();
+
+        SnapshotCache after = cache(true);
+        assertEquals(complete.takenAt(), after.current().orElseThrow().takenAt(),
+                "the last complete snapshot is what a restart serves");
+        after.close();
     }
 
     @Test
