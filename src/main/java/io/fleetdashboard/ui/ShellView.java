@@ -39,7 +39,7 @@ public class ShellView {
             new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", null),
             new NavigationItem("navHealth", "Container health", "pi pi-heart", null),
             new NavigationItem("navImages", "Images", "pi pi-images", null),
-            new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", null),
+            new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", "/networks.xhtml"),
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),

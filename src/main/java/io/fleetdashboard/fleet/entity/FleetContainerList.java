@@ -65,7 +65,8 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
     private static final class Form implements Serializable {
 
         @Serial
-        private static final long serialVersionUID = 1L;
+        /** 2: labels and network addresses are written too (a file of version 1 is not read: no restored snapshot). */
+        private static final long serialVersionUID = 2L;
         private static final int NULL = -1;
         /** A string that goes into the table: it is likely to come again. */
         private static final int NEW = -2;
@@ -125,6 +126,16 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
                         string(out, table, network);
                     }
                 }
+                out.writeInt(c.labels().size());
+                for (Map.Entry<String, String> label : c.labels().entrySet()) {
+                    string(out, table, label.getKey());
+                    string(out, table, label.getValue());
+                }
+                out.writeInt(c.networkAddresses().size());
+                for (Map.Entry<String, String> address : c.networkAddresses().entrySet()) {
+                    string(out, table, address.getKey());
+                    once(out, address.getValue());
+                }
             }
         }
 
@@ -175,12 +186,34 @@ final class FleetContainerList extends AbstractList<FleetContainer> implements R
                     }
                     networks = List.copyOf(list);
                 }
+                Map<String, String> labels = pairs(in, table);
+                Map<String, String> addresses = pairs(in, table);
                 read.add(new FleetContainer(key, environment, endpointKey, endpointName, new Container(id, name,
                         image, imageId, state == null ? null : ContainerState.valueOf(state), status,
                         health == null ? null : ContainerHealth.valueOf(health), exitCode, created, ports,
-                        composeProject, composeService, networks)));
+                        composeProject, composeService, networks, labels, addresses)));
             }
             items = List.copyOf(read);
+        }
+
+        /** A count, then that many key/value string pairs (labels, network addresses). */
+        private Map<String, String> pairs(ObjectInputStream in, List<String> table) throws IOException {
+            int count = in.readInt();
+            if (count < 0) {
+                throw new InvalidObjectException("negative count");
+            }
+            if (count == 0) {
+                return Map.of();
+            }
+            Map<String, String> pairs = new HashMap<>(Math.min(count, 1024) * 2);
+            for (int p = 0; p < count; p++) {
+                String key = string(in, table);
+                String value = string(in, table);
+                if (key != null && value != null) {
+                    pairs.put(key, value);
+                }
+            }
+            return Map.copyOf(pairs);
         }
 
         @Serial

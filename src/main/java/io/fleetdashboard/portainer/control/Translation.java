@@ -58,7 +58,25 @@ final class Translation {
                 wire.status(), ContainerHealth.fromStatus(wire.status()), exitCode(wire.status()),
                 wire.created() == null ? null : Instant.ofEpochSecond(wire.created()),
                 map(wire.ports(), Translation::port), labels.get(COMPOSE_PROJECT), labels.get(COMPOSE_SERVICE),
-                networks, labels(labels));
+                networks, labels(labels), addresses(wire.networkSettings()));
+    }
+
+    /**
+     * Network name to IPv4 address ("" while none): {@link WireLists} keeps the address as the value, a bound
+     * record has the network's object there.
+     */
+    static Map<String, String> addresses(Wire.NetworkSettings settings) {
+        if (settings == null || settings.networks() == null || settings.networks().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> addresses = new java.util.HashMap<>(settings.networks().size() * 2);
+        settings.networks().forEach((name, address) -> {
+            if (name != null) {
+                Object ip = address instanceof Map<?, ?> network ? network.get("IPAddress") : address;
+                addresses.put(name, ip instanceof String text ? text : "");
+            }
+        });
+        return Map.copyOf(addresses);
     }
 
     /**

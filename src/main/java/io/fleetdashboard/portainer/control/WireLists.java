@@ -261,14 +261,14 @@ final class WireLists {
         return labels;
     }
 
-    /** Only the names of NetworkSettings.Networks; what is behind each name is never shown. */
+    /** Of NetworkSettings.Networks only each network's name and the container's IPv4 address on it. */
     private static Wire.NetworkSettings networkSettings(Fields f) {
         Map<String, Object> networks = null;
         String key;
         while ((key = f.key()) != null) {
             JsonToken value = f.value();
             if (key.equals("Networks")) {
-                networks = f.object(value, WireLists::names);
+                networks = f.object(value, WireLists::addresses);
             } else {
                 f.skip(value);
             }
@@ -276,14 +276,33 @@ final class WireLists {
         return new Wire.NetworkSettings(networks);
     }
 
-    private static Map<String, Object> names(Fields f) {
-        Map<String, Object> names = new HashMap<>(4);
+    /** Network name to the container's IPAddress on it ("" when absent or not an object). */
+    private static Map<String, Object> addresses(Fields f) {
+        Map<String, Object> addresses = new HashMap<>(4);
+        String network;
+        while ((network = f.key()) != null) {
+            JsonToken value = f.value();
+            String address = value == JsonToken.START_OBJECT ? f.object(value, WireLists::ipAddress) : null;
+            if (value != JsonToken.START_OBJECT) {
+                f.skip(value);
+            }
+            addresses.put(network, address == null ? "" : address);
+        }
+        return addresses;
+    }
+
+    private static String ipAddress(Fields f) {
+        String address = null;
         String key;
         while ((key = f.key()) != null) {
-            f.skip(f.value());
-            names.put(key, Boolean.TRUE);
+            JsonToken value = f.value();
+            if (key.equals("IPAddress") && value == JsonToken.VALUE_STRING) {
+                address = f.string(value);
+            } else {
+                f.skip(value);
+            }
         }
-        return names;
+        return address;
     }
 
     private static Wire.Port port(Fields f) {

@@ -116,7 +116,9 @@ public record ContainerInspection(String id, String name, Instant created, Strin
         }).toList();
         return new Container(id, name, image, imageId, state.status(), statusText(now), healthStatus, exit, created,
                 listPorts, labels.get("com.docker.compose.project"), labels.get("com.docker.compose.service"),
-                networks.stream().map(NetworkAttachment::name).sorted().toList());
+                networks.stream().map(NetworkAttachment::name).sorted().toList(), labels,
+                networks.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(NetworkAttachment::name,
+                        n -> n.ipAddress() == null ? "" : n.ipAddress(), (a, b) -> a)));
     }
 
     /** Docker's Status text for this state at {@code now}. */

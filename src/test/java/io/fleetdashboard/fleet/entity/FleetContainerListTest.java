@@ -15,6 +15,7 @@ import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetContainerListTest {
@@ -33,7 +34,9 @@ class FleetContainerListTest {
         return new FleetContainer("prod:1:c" + i, "prod", "prod:1", "line-3", new Container("c" + i,
                 "caf\u00e9-\uD83D\uDE80-" + i, "nginx:1.27", "sha256:abc", ContainerState.EXITED, "Exited (137) 1 h ago",
                 ContainerHealth.NONE, 137, Instant.ofEpochSecond(1729700000, 123), List.of(new Port("0.0.0.0", 80,
-                8080, "tcp"), new Port(null, 443, null, "tcp")), "shop", "web", List.of("bridge", "shop_default")));
+                8080, "tcp"), new Port(null, 443, null, "tcp")), "shop", "web", List.of("bridge", "shop_default"),
+                Map.of("com.docker.compose.project", "shop", "tier", "<front \"end\">", "n", "v" + i),
+                Map.of("bridge", "", "shop_default", "172.18.0." + (i % 250))));
     }
 
     @Test

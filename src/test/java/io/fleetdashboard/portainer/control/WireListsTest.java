@@ -29,7 +29,7 @@ class WireListsTest {
              "Labels":{"com.docker.compose.project":"shop","com.docker.compose.service":"web","x":"y"},
              "State":"running","Status":"Up 2 hours (healthy)",
              "HostConfig":{"NetworkMode":"shop_default","Annotations":{"a":[1,2,{"b":null}]}},
-             "NetworkSettings":{"Networks":{"shop_default":{"IPAMConfig":null,"Links":null,"Aliases":["a"]},
+             "NetworkSettings":{"Networks":{"shop_default":{"IPAMConfig":null,"Links":null,"Aliases":["a"],"IPAddress":"172.18.0.3"},
              "bridge":{}}},"Mounts":[{"Type":"volume","Name":"data"}]}""";
 
     private static InputStream json(String text) {
@@ -60,6 +60,7 @@ class WireListsTest {
         assertEquals("shop", c.composeProject());
         assertEquals("web", c.composeService());
         assertEquals(List.of("bridge", "shop_default"), c.networks());
+        assertEquals(Map.of("shop_default", "172.18.0.3", "bridge", ""), c.networkAddresses());
         // the same item through JSON-B (the reader this one replaced) gives the same record
         Wire.Container[] bound = WireJson.parse("[" + container("c1") + "]", Wire.Container[].class);
         assertEquals(Translation.container(bound[0]), c);

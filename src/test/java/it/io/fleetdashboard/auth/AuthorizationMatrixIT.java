@@ -61,6 +61,9 @@ class AuthorizationMatrixIT {
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
+            /api/v1/networks/connections             API  /api/v1/networks/connections?limit=1  LAAA  /api/v1/networks/connections        LFAA
+            /api/v1/networks/connections.csv         API  /api/v1/networks/connections.csv?network=none LAAA /api/v1/networks/connections.csv LFAA
+            /api/v1/networks/topology                API  /api/v1/networks/topology?nodes=1     LAAA  /api/v1/networks/topology           LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
@@ -80,6 +83,7 @@ class AuthorizationMatrixIT {
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
+            /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
