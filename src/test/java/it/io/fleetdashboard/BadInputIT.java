@@ -48,6 +48,8 @@ class BadInputIT {
             route("GET", "/api/v1/containers.csv", Map.of("sort", Kind.ENUM, "order", Kind.ENUM, "state", Kind.ENUM,
                     "health", Kind.ENUM, "includeStopped", Kind.BOOLEAN)),
             route("GET", "/api/v1/stacks", paging()),
+            route("GET", "/api/v1/logs/search", Map.of("size", Kind.WHOLE, "exact", Kind.BOOLEAN, "from", Kind.INSTANT,
+                    "to", Kind.INSTANT, "format", Kind.FORMAT)),
             route("GET", "/api/v1/images", paging("dangling", Kind.BOOLEAN)),
             route("GET", "/api/v1/dashboard/overview", paging()),
             route("POST", "/api/v1/refresh", Map.of("wait", Kind.WHOLE)),

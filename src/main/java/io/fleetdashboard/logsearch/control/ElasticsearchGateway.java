@@ -6,6 +6,8 @@ import io.fleetdashboard.logsearch.entity.LogSearchException.Kind;
 import io.fleetdashboard.logsearch.entity.LogSearchQuery;
 import io.fleetdashboard.logsearch.entity.LogSearchResult;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +61,9 @@ public class ElasticsearchGateway {
     @Inject
     MetricRegistry registry;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private record Client(LogSearchSettings.Connection connection, ElasticsearchApi api) {
     }
 
@@ -73,6 +80,19 @@ public class ElasticsearchGateway {
     /** The connection in use, for the page to say where it searches (never the key). */
     public Optional<LogSearchSettings.Connection> connection() {
         return settings.connection();
+    }
+
+    /**
+     * The search on a managed thread, for callers that must not wait on Elasticsearch (requests, pages); a full
+     * executor completes it at once with an OVERLOADED failure.
+     */
+    public CompletableFuture<LogSearchResult> searchAsync(LogSearchQuery query) {
+        try {
+            return CompletableFuture.supplyAsync(() -> search(query), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new LogSearchException(Kind.OVERLOADED,
+                    "The server is too busy to search the logs now: try again in a moment", e));
+        }
     }
 
     public LogSearchResult search(LogSearchQuery query) {

@@ -61,6 +61,8 @@ class AuthorizationMatrixIT {
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
+            /api/v1/logs/search                      API  /api/v1/logs/search?size=0            LAAA  /api/v1/logs/search                 LFAA
+            /api/v1/logs/search/hostnames            API  /api/v1/logs/search/hostnames         LAAA  /api/v1/logs/search/hostnames       LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
@@ -80,6 +82,7 @@ class AuthorizationMatrixIT {
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
+            /log-search.xhtml                        PAGE /log-search.xhtml                     LAAA  /log-search.xhtml                   LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
