@@ -41,6 +41,7 @@ public class ShellView {
             new NavigationItem("navImages", "Images", "pi pi-images", null),
             new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", "/networks.xhtml"),
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),
+            new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));

@@ -52,6 +52,8 @@ class BadInputIT {
             route("GET", "/api/v1/networks/connections.csv", Map.of("sort", Kind.ENUM, "order", Kind.ENUM,
                     "includeStopped", Kind.BOOLEAN)),
             route("GET", "/api/v1/networks/topology", Map.of("nodes", Kind.WHOLE, "includeStopped", Kind.BOOLEAN)),
+            route("GET", "/api/v1/logs/search", Map.of("size", Kind.WHOLE, "exact", Kind.BOOLEAN, "from", Kind.INSTANT,
+                    "to", Kind.INSTANT, "format", Kind.FORMAT)),
             route("GET", "/api/v1/images", paging("dangling", Kind.BOOLEAN)),
             route("GET", "/api/v1/dashboard/overview", paging()),
             route("POST", "/api/v1/refresh", Map.of("wait", Kind.WHOLE)),

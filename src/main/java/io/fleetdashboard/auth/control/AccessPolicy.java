@@ -53,6 +53,7 @@ public class AccessPolicy {
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.page("/networks.xhtml", Role.VIEWER),
+            AccessRule.page("/log-search.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
             AccessRule.page("/backups.xhtml", Role.ADMIN))

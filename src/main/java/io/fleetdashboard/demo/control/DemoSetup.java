@@ -4,6 +4,7 @@ import io.fleetdashboard.auth.control.StaticCredentials;
 import io.fleetdashboard.environments.control.ConfiguredEnvironments;
 import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.logsearch.control.LogSearchSettings;
 import io.fleetdashboard.simulator.control.PortainerSimulator;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * Everything demo mode adds, in one place, at start-up: after the configured environments are imported (priority
  * PLATFORM_BEFORE + 100) and before the collector and the other ordinary start-up observers. It starts the built-in
  * simulator (also with SIMULATOR_ENABLED=true, for benchmarks against it); in demo mode it registers the simulated
- * servers as this run's environments and lets sign-in generate the admin key. The other components know nothing of
+ * servers as this run's environments, lets sign-in generate the admin key and, unless KIBANA_LOGS_ENDPOINT is set,
+ * gives the log search the simulator's Elasticsearch stand-in. The other components know nothing of
  * the simulator: environments only see stand-in connections marked simulated.
  */
 @ApplicationScoped
@@ -39,6 +41,9 @@ public class DemoSetup {
     @Inject
     StaticCredentials credentials;
 
+    @Inject
+    LogSearchSettings logSearch;
+
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
                  @Initialized(ApplicationScoped.class) Object event) {
         if (!demoMode.simulatorRunning()) {
@@ -49,6 +54,8 @@ public class DemoSetup {
         if (demoMode.active()) {
             environments.useStandIns(this::simulatedEnvironments);
             credentials.generateAdminWhenUnset();
+            simulator.elasticsearch().ifPresent(search -> logSearch.useStandIn(URI.create(search.baseUrl()),
+                    search.apiKey()));
         }
     }
 

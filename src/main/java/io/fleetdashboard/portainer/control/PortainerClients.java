@@ -1,5 +1,6 @@
 package io.fleetdashboard.portainer.control;
 
+import io.fleetdashboard.config.control.InsecureTls;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import jakarta.annotation.PreDestroy;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -144,7 +140,7 @@ public class PortainerClients {
             if (insecureWarned.add(environment.name())) {
                 LOG.warning(() -> "TLS certificate verification is OFF for environment '" + environment.name() + "'");
             }
-            builder.sslContext(trustAll()).hostnameVerifier((host, session) -> true);
+            builder.sslContext(InsecureTls.trustingEveryCertificate()).hostnameVerifier((host, session) -> true);
         }
         return builder.build(PortainerApi.class);
     }
@@ -163,32 +159,6 @@ public class PortainerClients {
                     .digest(String.valueOf(environment.apiKey()).getBytes(StandardCharsets.UTF_8));
             return environment.apiUrl() + "|" + environment.verifySsl() + "|" + readTimeoutSeconds(environment) + "|"
                     + HexFormat.of().formatHex(keyHash);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static SSLContext trustAll() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                // trusting everything is what verifySsl=false asks for
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // trusting everything is what verifySsl=false asks for
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{trustAll}, new SecureRandom());
-            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -94,6 +94,12 @@ public class PortainerSimulator {
         return simulation != null;
     }
 
+    /** The Elasticsearch stand-in's search URL and API key (empty when the simulator does not run). */
+    public Optional<SimulatedServer> elasticsearch() {
+        Simulation s = simulation;
+        return s == null ? Optional.empty() : s.elasticsearch();
+    }
+
     /** The simulated servers (empty when the simulator does not run). */
     public List<SimulatedServer> servers() {
         Simulation s = simulation;

@@ -29,6 +29,7 @@ public final class Simulation {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final List<SimulatedPortainer> servers = new ArrayList<>();
+    private SimulatedElasticsearch elasticsearch;
     private volatile World world;
     private volatile List<FaultRule> faults = List.of();
 
@@ -74,6 +75,18 @@ public final class Simulation {
 
     public synchronized void start() {
         syncServers();
+        if (elasticsearch == null) {
+            // an Elasticsearch API key is base64 of id:secret; any opaque text works for the stand-in
+            SimulatedElasticsearch created = new SimulatedElasticsearch(this,
+                    java.util.Base64.getEncoder().encodeToString(("sim-es:" + World.apiKey(seed(), 0).substring(4))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                created.bind();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot bind the Elasticsearch stand-in", e);
+            }
+            elasticsearch = created;
+        }
         // names and URLs only: the API keys stay out of the log
         LOG.info(() -> "Portainer simulator started: " + servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList());
     }
@@ -83,6 +96,10 @@ public final class Simulation {
             server.unbind();
         }
         servers.clear();
+        if (elasticsearch != null) {
+            elasticsearch.unbind();
+            elasticsearch = null;
+        }
     }
 
     public synchronized List<SimulatedServer> servers() {
@@ -92,6 +109,13 @@ public final class Simulation {
             out.add(new SimulatedServer(server.name(), server.baseUrl(), model == null ? "" : model.apiKey()));
         }
         return out;
+    }
+
+    /** The Elasticsearch {@code _search} stand-in (its full search URL and API key), once started. */
+    public synchronized java.util.Optional<SimulatedServer> elasticsearch() {
+        return elasticsearch == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new SimulatedServer("elasticsearch", elasticsearch.searchUrl(),
+                        elasticsearch.apiKey()));
     }
 
     public Truth truth() {

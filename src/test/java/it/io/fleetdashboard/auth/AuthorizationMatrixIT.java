@@ -64,6 +64,8 @@ class AuthorizationMatrixIT {
             /api/v1/networks/connections             API  /api/v1/networks/connections?limit=1  LAAA  /api/v1/networks/connections        LFAA
             /api/v1/networks/connections.csv         API  /api/v1/networks/connections.csv?network=none LAAA /api/v1/networks/connections.csv LFAA
             /api/v1/networks/topology                API  /api/v1/networks/topology?nodes=1     LAAA  /api/v1/networks/topology           LFAA
+            /api/v1/logs/search                      API  /api/v1/logs/search?size=0            LAAA  /api/v1/logs/search                 LFAA
+            /api/v1/logs/search/hostnames            API  /api/v1/logs/search/hostnames         LAAA  /api/v1/logs/search/hostnames       LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
@@ -84,6 +86,7 @@ class AuthorizationMatrixIT {
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
+            /log-search.xhtml                        PAGE /log-search.xhtml                     LAAA  /log-search.xhtml                   LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
