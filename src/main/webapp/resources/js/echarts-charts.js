@@ -52,23 +52,7 @@
         keepUrl();
     }
 
-    function focusOnSlash(event) {
-        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) {
-            return;
-        }
-        var target = event.target;
-        if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
-            return;
-        }
-        var box = document.querySelector("[data-focus-key='/']");
-        if (box) {
-            event.preventDefault();
-            box.focus();
-        }
-    }
-
     document.addEventListener("DOMContentLoaded", drawAll);
-    document.addEventListener("keydown", focusOnSlash);
     if (window.jQuery) {
         window.jQuery(document).on("pfAjaxComplete", drawAll);
     }

@@ -73,3 +73,27 @@
         start();
     }
 }());
+
+/*
+ * "/" focuses the page's search box (the element marked data-focus-key="/"), unless the user is typing already.
+ */
+(function () {
+    "use strict";
+
+    function focusOnSlash(event) {
+        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) {
+            return;
+        }
+        var target = event.target;
+        if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
+            return;
+        }
+        var box = document.querySelector("[data-focus-key='/']");
+        if (box) {
+            event.preventDefault();
+            box.focus();
+        }
+    }
+
+    document.addEventListener("keydown", focusOnSlash);
+}());

@@ -70,6 +70,9 @@ class NetworksPageIT extends PageTest {
         assertEquals(truth, listed, "the endpoint's attachments, no more, no less");
         screenshot("networks");
 
+        driver.findElement(By.tagName("body")).sendKeys("/");
+        assertEquals("networksForm:search", driver.switchTo().activeElement().getAttribute("id"), "/ focuses search");
+
         String network = truth.iterator().next().split(" ")[1];
         selectOption("networksForm:network", network);
         waitUntil("only " + network + " is listed", d -> rows().stream()
