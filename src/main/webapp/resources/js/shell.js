@@ -73,3 +73,20 @@
         start();
     }
 }());
+
+/*
+ * Keyboard: "/" focuses the page's search box (any element with data-focus-key="/"), unless the user is typing.
+ */
+(function () {
+    "use strict";
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+        var active = document.activeElement;
+        var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+        var search = document.querySelector("[data-focus-key='/']");
+        if (typing || !search) { return; }
+        event.preventDefault();
+        search.focus();
+        if (search.select) { search.select(); }
+    });
+}());

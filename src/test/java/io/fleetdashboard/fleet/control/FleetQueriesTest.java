@@ -89,6 +89,9 @@ class FleetQueriesTest {
         assertEquals(List.of(), keys(new ContainerQuery(null, null, null, null, ContainerState.EXITED, null, false,
                 null, false)), "exited but not stopped: nothing");
         assertEquals(List.of(), keys(new ContainerQuery(null, "nowhere", null, null, null, null, true, null, false)));
+        assertEquals(List.of("prod:1:bb22", "prod:2:cc33"),
+                keys(new ContainerQuery(null, null, null, null, null, null, true, null, false, true)),
+                "stopped only: every state but running, as the Home page counts them");
     }
 
     @Test
