@@ -63,7 +63,10 @@ public class WorkloadsPage {
 
     /** The query string the page last rendered for its filters (what the address bar gets). */
     public String renderedQuery() {
-        return driver.findElement(By.cssSelector(".workloads-query")).getAttribute("data-query");
+        // one script, not find-then-read: an ajax update may replace the element in between
+        Object query = js("var e = document.querySelector('.workloads-query');"
+                + " return e ? e.getAttribute('data-query') : null;");
+        return query == null ? "" : query.toString();
     }
 
     /** Types into the search box and waits until the page has applied it. */
@@ -162,6 +165,19 @@ public class WorkloadsPage {
     /** True when the page is wider than the window (the page itself would scroll sideways). */
     public boolean scrollsSideways() {
         return (Boolean) js("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
+    /**
+     * After the window was resized: true once the page fits the window's width (the layout may take a moment to
+     * follow the new size), false if it still scrolls sideways at the deadline.
+     */
+    public boolean fitsTheWidth() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !scrollsSideways());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException stillTooWide) {
+            return false;
+        }
     }
 
     public String growl() {
