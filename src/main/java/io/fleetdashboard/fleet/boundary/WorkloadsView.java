@@ -90,6 +90,8 @@ public class WorkloadsView implements Serializable {
     private transient FacesContext snapshotRequest;
     private transient Map<String, FleetEndpoint> endpointsByKey;
     private transient List<EndpointStates> bars;
+    private transient List<SelectItem> endpointOptions;
+    private transient String endpointOptionsFor;
     private transient FleetSnapshot barsFor;
     private transient ContainerQuery barsQuery;
 
@@ -223,6 +225,7 @@ public class WorkloadsView implements Serializable {
             snapshot = snapshots.ifPresent().orElse(null);
             snapshotRequest = request;
             endpointsByKey = null;
+            endpointOptions = null;
         }
         return snapshot;
     }
@@ -366,12 +369,20 @@ public class WorkloadsView implements Serializable {
         return names.stream().map(n -> new SelectItem(n, n)).toList();
     }
 
-    /** Endpoints by name (of the chosen environment only, once one is chosen). */
+    /** Endpoints by name (of the chosen environment only, once one is chosen); built once per request. */
     public List<SelectItem> getEndpointOptions() {
         FleetSnapshot s = snapshot();
         if (s == null) {
             return List.of();
         }
+        if (endpointOptions == null || !java.util.Objects.equals(endpointOptionsFor, environment)) {
+            endpointOptions = endpointOptions(s);
+            endpointOptionsFor = environment;
+        }
+        return endpointOptions;
+    }
+
+    private List<SelectItem> endpointOptions(FleetSnapshot s) {
         return s.endpoints().stream()
                 .filter(e -> environment == null || environment.isBlank() || environment.equals(e.environment()))
                 .sorted(java.util.Comparator.comparing((FleetEndpoint e) -> e.endpoint().name(),

@@ -88,6 +88,12 @@ public record ContainerQuery(String search, String environment, String endpoint,
         return descending ? sort.order.reversed() : sort.order;
     }
 
+    /** True when the query keeps every container (it only orders them). */
+    boolean keepsAll() {
+        return search == null && environment == null && endpoint == null && stack == null && state == null
+                && health == null && includeStopped && !stoppedOnly;
+    }
+
     /** Sort fields; the API spells them in lower case. Ties are broken by name, then key, so pages are stable. */
     public enum Sort {
         NAME(Comparator.comparing((FleetContainer c) -> c.container().name(), Listing.TEXT)),
@@ -105,6 +111,11 @@ public record ContainerQuery(String search, String environment, String endpoint,
         Sort(Comparator<FleetContainer> order) {
             this.order = order.thenComparing((FleetContainer c) -> c.container().name(), Listing.TEXT)
                     .thenComparing(FleetContainer::key);
+        }
+
+        /** Ascending, ties by name, then key: a total order. */
+        Comparator<FleetContainer> order() {
+            return order;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Figure 9: the Workloads page and its API twin at 5 x 200 x 50: the first page, a filter, a sort (each the full
@@ -37,14 +38,27 @@ public final class WorkloadsFigures {
     private WorkloadsFigures() {
     }
 
-    private static double[] time(HttpClient client, HttpRequest request, int n) throws Exception {
+    /**
+     * Sequential GETs, each one's milliseconds. A GET that fails on the connection (Liberty closes a keep-alive
+     * connection after 100 requests, which the JDK client can meet mid-body) is counted in {@code failures} and
+     * repeated, at most n times in all.
+     */
+    private static double[] time(HttpClient client, HttpRequest request, int n, AtomicLong failures)
+            throws Exception {
         double[] millis = new double[n];
         for (int i = 0; i < n; i++) {
             long started = System.nanoTime();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            millis[i] = millisSince(started);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                millis[i] = millisSince(started);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+                }
+            } catch (java.io.IOException e) {
+                if (failures.incrementAndGet() > n) {
+                    throw e;
+                }
+                i--;
             }
         }
         return millis;
@@ -67,18 +81,20 @@ public final class WorkloadsFigures {
         HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         for (String[] c : CASES) {
+            AtomicLong failures = new AtomicLong();
             HttpRequest page = get("/workloads.xhtml" + c[1]);
-            time(browser, page, WARM_UP);
-            double[] pageMillis = time(browser, page, SAMPLES);
+            time(browser, page, WARM_UP, failures);
+            double[] pageMillis = time(browser, page, SAMPLES, failures);
             HttpRequest apiPage = apiGet("/api/v1/containers" + c[2]);
-            time(api, apiPage, WARM_UP);
-            double[] apiMillis = time(api, apiPage, SAMPLES);
+            time(api, apiPage, WARM_UP, failures);
+            double[] apiMillis = time(api, apiPage, SAMPLES, failures);
 
             Map<String, Object> p = parameters(containers);
             p.put("statistic", "p95 of " + SAMPLES + " sequential signed-in GETs (full page render: lazy table's "
                     + "first 25 rows, chart, filter options); p50 " + BenchReport.format(percentile(pageMillis, 50))
                     + " ms");
             p.put("request", "GET /workloads.xhtml" + c[1]);
+            p.put("connectionFailuresRepeated", failures.get());
             double p95 = percentile(pageMillis, 95);
             BenchReport.add("Workloads page p95: " + c[0], "ms", p95, null, null, "p95 <= 150 ms",
                     p95 <= PAGE_TARGET_MS, p);
