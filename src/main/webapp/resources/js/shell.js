@@ -75,25 +75,18 @@
 }());
 
 /*
- * "/" focuses the page's search box (the element marked data-focus-key="/"), unless the user is typing already.
+ * Keyboard: "/" focuses the page's search box (any element with data-focus-key="/"), unless the user is typing.
  */
 (function () {
     "use strict";
-
-    function focusOnSlash(event) {
-        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) {
-            return;
-        }
-        var target = event.target;
-        if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
-            return;
-        }
-        var box = document.querySelector("[data-focus-key='/']");
-        if (box) {
-            event.preventDefault();
-            box.focus();
-        }
-    }
-
-    document.addEventListener("keydown", focusOnSlash);
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+        var active = document.activeElement;
+        var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+        var search = document.querySelector("[data-focus-key='/']");
+        if (typing || !search) { return; }
+        event.preventDefault();
+        search.focus();
+        if (search.select) { search.select(); }
+    });
 }());

@@ -35,7 +35,7 @@ public class ShellView {
 
     private static final List<NavigationItem> NAVIGATION = List.of(
             new NavigationItem("navHome", "Home", "pi pi-home", "/index.xhtml"),
-            new NavigationItem("navWorkloads", "Workloads", "pi pi-box", null),
+            new NavigationItem("navWorkloads", "Workloads", "pi pi-box", "/workloads.xhtml"),
             new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", null),
             new NavigationItem("navHealth", "Container health", "pi pi-heart", null),
             new NavigationItem("navImages", "Images", "pi pi-images", null),

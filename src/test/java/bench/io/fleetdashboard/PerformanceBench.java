@@ -5,6 +5,7 @@ import bench.io.fleetdashboard.fleet.FirstSummaryFigures;
 import bench.io.fleetdashboard.fleet.LoadFigures;
 import bench.io.fleetdashboard.fleet.MemoryFigures;
 import bench.io.fleetdashboard.fleet.RefreshFigures;
+import bench.io.fleetdashboard.fleet.WorkloadsFigures;
 import bench.io.fleetdashboard.metrics.ScrapeFigures;
 import bench.io.fleetdashboard.metrics.SqliteFigures;
 import java.nio.file.Files;
@@ -144,6 +145,16 @@ class PerformanceBench {
 
     @Test
     @Order(10)
+    void workloads() throws Exception {
+        section("workloads", () -> {
+            Server.world(5, 200, 50);
+            Server.refresh();
+            WorkloadsFigures.run();
+        });
+    }
+
+    @Test
+    @Order(11)
     void cacheAfterRestart() throws Exception {
         section("restart", () -> {
             Server.world(5, 200, 50);

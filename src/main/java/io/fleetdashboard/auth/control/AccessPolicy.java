@@ -45,6 +45,8 @@ public class AccessPolicy {
             AccessRule.api("/api/v1/metrics", Role.VIEWER, Role.OPERATOR),
             AccessRule.api("/api/v1/metrics/admin", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/container-metrics.xhtml", Role.VIEWER),
+            // Every container of the fleet (reads only; its CSV is /api/v1/containers.csv under the /api rule).
+            AccessRule.page("/workloads.xhtml", Role.VIEWER),
             // Container details: everyone reads; actions (POST) are for operators, in the API here and in the
             // page's action methods (a Faces post of the page also carries a viewer's reload).
             AccessRule.pageFolder("/containers", Role.VIEWER),

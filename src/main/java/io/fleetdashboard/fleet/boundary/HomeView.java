@@ -1,5 +1,6 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.fleet.control.ContainerQuery;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.Attention;
@@ -65,13 +66,14 @@ public class HomeView {
                 new Kpi("kpiContainersRunning", "Containers running", c.containersRunning(),
                         "of " + c.containersTotal() + (c.containersFromPortainerSnapshot() > 0
                                 ? " · " + c.containersFromPortainerSnapshot() + " from Portainer snapshots (async edge)"
-                                : ""), "good"),
+                                : ""), "good").linkedTo("state=running"),
                 new Kpi("kpiContainersStopped", "Containers stopped", c.containersStopped(),
-                        "not running", "neutral"),
+                        "not running", "neutral").linkedTo("state=" + ContainerQuery.STOPPED),
                 new Kpi("kpiContainersUnhealthy", "Unhealthy", c.containersUnhealthy(),
-                        c.containersHealthy() + " healthy", c.containersUnhealthy() > 0 ? "warn" : "neutral"),
+                        c.containersHealthy() + " healthy", c.containersUnhealthy() > 0 ? "warn" : "neutral")
+                        .linkedTo("health=unhealthy"),
                 new Kpi("kpiContainersRestarting", "Restarting", c.containersRestarting(), "crash loops",
-                        c.containersRestarting() > 0 ? "bad" : "neutral"),
+                        c.containersRestarting() > 0 ? "bad" : "neutral").linkedTo("state=restarting"),
                 new Kpi("kpiStacks", "Stacks", c.stacksPortainer(), "managed by Portainer · "
                         + c.composeProjectsUnmanaged() + " other compose projects", "neutral"),
                 new Kpi("kpiImages", "Images", c.imagesDistinct(), "distinct · " + c.imagesDangling() + " dangling · "
@@ -140,6 +142,7 @@ public class HomeView {
         private final int value;
         private final String detail;
         private final String tone;
+        private String workloadsQuery;
 
         Kpi(String id, String label, int value, String detail, String tone) {
             this.id = id;
@@ -167,6 +170,17 @@ public class HomeView {
 
         public String getTone() {
             return tone;
+        }
+
+        /** The card opens the Workloads page filtered to what it counts (query parameters, e.g. "state=running"). */
+        Kpi linkedTo(String query) {
+            this.workloadsQuery = query;
+            return this;
+        }
+
+        /** The Workloads query the card links to, or null for a card that links nowhere. */
+        public String getWorkloadsQuery() {
+            return workloadsQuery;
         }
     }
 

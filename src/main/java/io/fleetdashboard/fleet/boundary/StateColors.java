@@ -14,7 +14,8 @@ final class StateColors {
     static String of(ContainerState state) {
         return switch (state) {
             case RUNNING -> GOOD;
-            case EXITED, DEAD -> "#94a3b8";
+            case EXITED -> "#94a3b8";
+            case DEAD -> "#475569";
             case PAUSED -> "#f59e0b";
             case RESTARTING -> "#3b82f6";
             default -> "#a855f7";

@@ -15,14 +15,25 @@ import java.util.Comparator;
  * @param endpoint       an endpoint key, "environment:endpointId"
  * @param stack          a compose project name
  * @param includeStopped false keeps only running containers
+ * @param stoppedOnly    true keeps only containers that are not running (what the Home page counts as stopped)
  */
 public record ContainerQuery(String search, String environment, String endpoint, String stack, ContainerState state,
-                             ContainerHealth health, boolean includeStopped, Sort sort, boolean descending)
+                             ContainerHealth health, boolean includeStopped, Sort sort, boolean descending,
+                             boolean stoppedOnly)
         implements Serializable {
+
+    /** The state filter's word for "every state but running" ({@link #stoppedOnly}). */
+    public static final String STOPPED = "stopped";
 
     /** Every container, by name. */
     public static final ContainerQuery ALL = new ContainerQuery(null, null, null, null, null, null, true, Sort.NAME,
             false);
+
+    /** Any state but "stopped only". */
+    public ContainerQuery(String search, String environment, String endpoint, String stack, ContainerState state,
+                          ContainerHealth health, boolean includeStopped, Sort sort, boolean descending) {
+        this(search, environment, endpoint, stack, state, health, includeStopped, sort, descending, false);
+    }
 
     public ContainerQuery {
         search = Listing.blankToNull(search);
@@ -34,11 +45,12 @@ public record ContainerQuery(String search, String environment, String endpoint,
 
     public ContainerQuery withEndpoint(String endpointKey) {
         return new ContainerQuery(search, environment, endpointKey, stack, state, health, includeStopped, sort,
-                descending);
+                descending, stoppedOnly);
     }
 
     public ContainerQuery withSort(Sort by, boolean desc) {
-        return new ContainerQuery(search, environment, endpoint, stack, state, health, includeStopped, by, desc);
+        return new ContainerQuery(search, environment, endpoint, stack, state, health, includeStopped, by, desc,
+                stoppedOnly);
     }
 
     public boolean matches(FleetContainer fc) {
@@ -49,6 +61,7 @@ public record ContainerQuery(String search, String environment, String endpoint,
                 && (state == null || c.state() == state)
                 && (health == null || c.health() == health)
                 && (includeStopped || c.state() == ContainerState.RUNNING)
+                && (!stoppedOnly || c.state() != ContainerState.RUNNING)
                 && matchesSearch(fc);
     }
 
@@ -75,6 +88,12 @@ public record ContainerQuery(String search, String environment, String endpoint,
         return descending ? sort.order.reversed() : sort.order;
     }
 
+    /** True when the query keeps every container (it only orders them). */
+    boolean keepsAll() {
+        return search == null && environment == null && endpoint == null && stack == null && state == null
+                && health == null && includeStopped && !stoppedOnly;
+    }
+
     /** Sort fields; the API spells them in lower case. Ties are broken by name, then key, so pages are stable. */
     public enum Sort {
         NAME(Comparator.comparing((FleetContainer c) -> c.container().name(), Listing.TEXT)),
@@ -92,6 +111,11 @@ public record ContainerQuery(String search, String environment, String endpoint,
         Sort(Comparator<FleetContainer> order) {
             this.order = order.thenComparing((FleetContainer c) -> c.container().name(), Listing.TEXT)
                     .thenComparing(FleetContainer::key);
+        }
+
+        /** Ascending, ties by name, then key: a total order. */
+        Comparator<FleetContainer> order() {
+            return order;
         }
     }
 }

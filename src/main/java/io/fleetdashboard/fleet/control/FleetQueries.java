@@ -29,9 +29,34 @@ public class FleetQueries {
         return Listing.page(containers(snapshot, query), offset, limit);
     }
 
-    /** Every matching container in order: references into the snapshot, so an export holds no copies. */
+    /**
+     * Every matching container in order: references into the snapshot, so an export holds no copies. The current
+     * snapshot's sort orders are kept ({@link ContainerOrders}), so this is one filtering pass, not a sort.
+     */
     public List<FleetContainer> containers(FleetSnapshot snapshot, ContainerQuery query) {
-        return Listing.sorted(snapshot.containers(), query::matches, query.comparator());
+        List<FleetContainer> ordered = orders(snapshot).in(query.sort(), query.descending());
+        if (query.keepsAll()) {
+            return ordered;
+        }
+        List<FleetContainer> matching = new ArrayList<>();
+        for (FleetContainer c : ordered) {
+            if (query.matches(c)) {
+                matching.add(c);
+            }
+        }
+        return Collections.unmodifiableList(matching);
+    }
+
+    /** The sort orders of the snapshot last asked for (the current one, nearly always). */
+    private volatile ContainerOrders orders;
+
+    private ContainerOrders orders(FleetSnapshot snapshot) {
+        ContainerOrders known = orders;
+        if (known == null || !known.of(snapshot)) {
+            known = new ContainerOrders(snapshot);
+            orders = known;
+        }
+        return known;
     }
 
     public Page<FleetEndpoint> endpoints(FleetSnapshot snapshot, EndpointQuery query, int offset, int limit) {

@@ -97,6 +97,7 @@ final class DockerJson {
                     .str("com.docker.compose.service", c.service)
                     .str("com.docker.compose.version", "2.29.7");
         }
+        c.extraLabels.forEach(j::str);
         if (c.image.ociLabels()) {
             String tag = c.image.repoTag();
             String version = tag.substring(tag.lastIndexOf(':') + 1);

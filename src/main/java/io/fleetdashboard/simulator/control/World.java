@@ -265,6 +265,12 @@ public final class World {
                     volumes.add(c.volume);
                 }
             }
+            if (s == 1 && e == 1) {
+                for (int u = 0; u < UNUSUAL_NAMES.length; u++) {
+                    containers.add(buildContainer(seed, epoch, h, count + u, projects, numbers, images)
+                            .renamed(UNUSUAL_NAMES[u], Map.of("fleet.example/note", UNUSUAL_LABELS[u])));
+                }
+            }
             int dangling = (int) Math.floorMod(Seeds.mix(h, 14), 3L);
             for (int d = 0; d < dangling; d++) {
                 long ih = Seeds.mix(h, 15, d);
@@ -280,6 +286,15 @@ public final class World {
                 List.copyOf(tags), url, boot, List.copyOf(containers), List.copyOf(images.values()),
                 List.copyOf(networks), List.copyOf(volumes));
     }
+
+    /**
+     * Names and labels no page may execute or break on, on the first endpoint of the first server: markup, quotes,
+     * a very long name and non-Latin text with an emoji.
+     */
+    static final String[] UNUSUAL_NAMES = {"<script>alert(1)</script>", "quote\"'-and-`tick`&amp;",
+        "very-long-name-" + "abcdefghij".repeat(18), "ünïcødé-コンテナ-🚀"};
+    private static final String[] UNUSUAL_LABELS = {"<img src=x onerror=alert(2)>", "it's \"quoted\" & <b>bold</b>",
+        "x".repeat(300), "🚀 ✨ Grüße"};
 
     private static SimContainer buildContainer(long seed, long epoch, long endpointHash, int i,
             List<String> projects, Map<String, Integer> numbers, Map<String, SimImage> images) {

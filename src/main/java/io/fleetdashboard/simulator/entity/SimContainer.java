@@ -1,6 +1,7 @@
 package io.fleetdashboard.simulator.entity;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A simulated container: immutable description derived from the seed, plus a {@link ContainerRuntime} that user
@@ -35,6 +36,8 @@ public final class SimContainer {
     public final int logPeriodSeconds;
     public final int churnKind;       // 0 none, 1 crash loop, 2 health flips, 3 periodic restarts
     public final ContainerRuntime initial;
+    /** Labels beyond the compose and image ones (the unusual containers' hostile texts); never null. */
+    public final Map<String, String> extraLabels;
     private volatile ContainerRuntime runtime;
 
     public SimContainer(String id, String name, String project, String service, int number, SimImage image,
@@ -42,6 +45,17 @@ public final class SimContainer {
             List<String> capAdd, String restartPolicy, long memoryLimit, long nanoCpus, String network, int ipSuffix,
             String volume, boolean bindMount, long created, long randomBits, double cpuCores, long memoryBase,
             int logPeriodSeconds, int churnKind, ContainerRuntime initial) {
+        this(id, name, project, service, number, image, command, ports, publicPortBase, tty, healthcheck, privileged,
+                capAdd, restartPolicy, memoryLimit, nanoCpus, network, ipSuffix, volume, bindMount, created,
+                randomBits, cpuCores, memoryBase, logPeriodSeconds, churnKind, initial, Map.of());
+    }
+
+    private SimContainer(String id, String name, String project, String service, int number, SimImage image,
+            String command, int[] ports, int publicPortBase, boolean tty, boolean healthcheck, boolean privileged,
+            List<String> capAdd, String restartPolicy, long memoryLimit, long nanoCpus, String network, int ipSuffix,
+            String volume, boolean bindMount, long created, long randomBits, double cpuCores, long memoryBase,
+            int logPeriodSeconds, int churnKind, ContainerRuntime initial, Map<String, String> extraLabels) {
+        this.extraLabels = Map.copyOf(extraLabels);
         this.id = id;
         this.name = name;
         this.project = project;
@@ -70,6 +84,13 @@ public final class SimContainer {
         this.churnKind = churnKind;
         this.initial = initial;
         this.runtime = initial;
+    }
+
+    /** The same container under another name, with extra labels (before it was started: same runtime). */
+    public SimContainer renamed(String newName, Map<String, String> labels) {
+        return new SimContainer(id, newName, project, service, number, image, command, ports, publicPortBase, tty,
+                healthcheck, privileged, capAdd, restartPolicy, memoryLimit, nanoCpus, network, ipSuffix, volume,
+                bindMount, created, randomBits, cpuCores, memoryBase, logPeriodSeconds, churnKind, initial, labels);
     }
 
     public ContainerRuntime runtime() {

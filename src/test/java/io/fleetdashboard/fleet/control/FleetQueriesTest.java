@@ -2,6 +2,7 @@ package io.fleetdashboard.fleet.control;
 
 import static io.fleetdashboard.fleet.Fixtures.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetdashboard.fleet.entity.DataSource;
@@ -89,6 +90,9 @@ class FleetQueriesTest {
         assertEquals(List.of(), keys(new ContainerQuery(null, null, null, null, ContainerState.EXITED, null, false,
                 null, false)), "exited but not stopped: nothing");
         assertEquals(List.of(), keys(new ContainerQuery(null, "nowhere", null, null, null, null, true, null, false)));
+        assertEquals(List.of("prod:1:bb22", "prod:2:cc33"),
+                keys(new ContainerQuery(null, null, null, null, null, null, true, null, false, true)),
+                "stopped only: every state but running, as the Home page counts them");
     }
 
     @Test
@@ -101,6 +105,22 @@ class FleetQueriesTest {
                 keys(ContainerQuery.ALL.withSort(ContainerQuery.Sort.CREATED, false)), "unknown dates last");
         assertEquals("prod:2:dd44", keys(ContainerQuery.ALL.withSort(ContainerQuery.Sort.HEALTH, false)).get(1),
                 "healthy, unhealthy, ...");
+    }
+
+    @Test
+    void theKeptSortOrdersGiveWhatAFullSortGives() {
+        for (ContainerQuery.Sort sort : ContainerQuery.Sort.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                for (ContainerQuery filter : List.of(ContainerQuery.ALL, search("shop"),
+                        new ContainerQuery(null, null, null, null, null, null, false, null, false))) {
+                    ContainerQuery query = filter.withSort(sort, descending);
+                    assertEquals(Listing.sorted(snapshot.containers(), query::matches, query.comparator()),
+                            queries.containers(snapshot, query), sort + (descending ? " desc " : " ") + filter);
+                }
+            }
+        }
+        assertSame(queries.containers(snapshot, ContainerQuery.ALL), queries.containers(snapshot, ContainerQuery.ALL),
+                "one sort per order and snapshot, kept for the next request");
     }
 
     @Test

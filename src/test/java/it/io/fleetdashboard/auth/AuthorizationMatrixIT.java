@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
+            /workloads.xhtml                         PAGE /workloads.xhtml?state=running        LAAA  /workloads.xhtml                    LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
