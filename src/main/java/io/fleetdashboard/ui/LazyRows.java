@@ -11,7 +11,7 @@ import org.primefaces.model.SortOrder;
 
 /**
  * A lazy table over one of the fleet's typed queries: each request reads only its page, sorted by the column's
- * {@code sortBy} field (the name of a sort field of the query, in any case). Filtering, sorting and counting happen
+ * {@code sortBy} property (naming a sort field of the query, see {@link #field}). Filtering, sorting and counting happen
  * in the query (fleet/control); this class only translates PrimeFaces' paging and sort requests and turns the page's
  * items into the rows the Facelet binds.
  *
@@ -76,12 +76,26 @@ public class LazyRows<T, S extends Enum<S>, R> extends LazyDataModel<R> {
         return matching.subList(from, to).stream().map(row::of).toList();
     }
 
-    private S field(String name) {
-        try {
-            return Enum.valueOf(sortFields, name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException unknown) {
+    /**
+     * The sort field a column names: its property ("agentVersion") in upper case, or the longest sort field it
+     * starts with (AGENT); the default for anything else.
+     */
+    S field(String name) {
+        if (name == null) {
             return defaultSort;
         }
+        String wanted = name.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+        S best = null;
+        for (S candidate : sortFields.getEnumConstants()) {
+            if (candidate.name().equals(wanted)) {
+                return candidate;
+            }
+            if (wanted.startsWith(candidate.name())
+                    && (best == null || candidate.name().length() > best.name().length())) {
+                best = candidate;
+            }
+        }
+        return best == null ? defaultSort : best;
     }
 
     @Override

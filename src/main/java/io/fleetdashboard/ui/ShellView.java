@@ -36,9 +36,9 @@ public class ShellView {
     private static final List<NavigationItem> NAVIGATION = List.of(
             new NavigationItem("navHome", "Home", "pi pi-home", "/index.xhtml"),
             new NavigationItem("navWorkloads", "Workloads", "pi pi-box", null),
-            new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", null),
+            new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", "/edge.xhtml"),
             new NavigationItem("navHealth", "Container health", "pi pi-heart", null),
-            new NavigationItem("navImages", "Images", "pi pi-images", null),
+            new NavigationItem("navImages", "Images", "pi pi-images", "/images.xhtml"),
             new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", null),
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),

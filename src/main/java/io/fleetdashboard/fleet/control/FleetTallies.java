@@ -5,6 +5,7 @@ import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.ImageUsage;
 import io.fleetdashboard.fleet.entity.Tally;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import java.time.Duration;
@@ -151,6 +152,33 @@ public final class FleetTallies {
         double median = ages.length % 2 == 1 ? ages[ages.length / 2]
                 : (ages[ages.length / 2 - 1] + ages[ages.length / 2]) / 2;
         return new AgeHistogram(List.copyOf(result), ages.length, median, oldest, ages[0]);
+    }
+
+    /**
+     * The bytes the images take on the endpoints (size × copies), by repository (the name before the tag; dangling
+     * images as "untagged"), each repository's top images and the rest as {@link #OTHERS}; the top repositories only.
+     */
+    public static Map<String, List<Tally>> storedBytesByRepository(List<ImageUsage> images, int topRepositories,
+                                                                   int topPerRepository) {
+        Map<String, Map<String, Long>> byRepository = new HashMap<>();
+        for (ImageUsage image : images) {
+            String repository = image.dangling() ? "untagged" : repository(image.name());
+            byRepository.computeIfAbsent(repository, k -> new HashMap<>())
+                    .merge(image.name(), image.size() * image.endpoints(), Long::sum);
+        }
+        Map<String, Long> totals = new HashMap<>();
+        byRepository.forEach((repository, sizes) -> totals.put(repository,
+                sizes.values().stream().mapToLong(Long::longValue).sum()));
+        Map<String, List<Tally>> result = new LinkedHashMap<>();
+        ranked(totals, topRepositories).stream().filter(t -> !t.label().equals(OTHERS))
+                .forEach(t -> result.put(t.label(), ranked(byRepository.get(t.label()), topPerRepository)));
+        return result;
+    }
+
+    /** "nginx" for "nginx:1.27", "registry:5000/team/app" for "registry:5000/team/app:2". */
+    static String repository(String tag) {
+        int colon = tag.lastIndexOf(':');
+        return colon > tag.lastIndexOf('/') && colon > 0 ? tag.substring(0, colon) : tag;
     }
 
     /** "nginx:1.27" for "registry.example.com/library/nginx:1.27", at most 40 characters. */

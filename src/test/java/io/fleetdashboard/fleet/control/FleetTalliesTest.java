@@ -78,4 +78,21 @@ class FleetTalliesTest {
         assertEquals(4, ages.bins().stream().mapToLong(Tally::count).sum());
         assertEquals(AgeHistogram.EMPTY, FleetTallies.runningAge(snapshot, "staging", NOW, 20));
     }
+
+    @Test
+    void storedBytesAreGroupedByRepository() {
+        List<io.fleetdashboard.fleet.entity.ImageUsage> images = List.of(
+                new io.fleetdashboard.fleet.entity.ImageUsage("sha256:1", List.of("nginx:1.27"), 100, NOW, false, 3,
+                        1, 1),
+                new io.fleetdashboard.fleet.entity.ImageUsage("sha256:2", List.of("nginx:1.26"), 90, NOW, false, 1,
+                        0, 0),
+                new io.fleetdashboard.fleet.entity.ImageUsage("sha256:3", List.of("registry:5000/app:2"), 50, NOW,
+                        false, 1, 0, 0),
+                new io.fleetdashboard.fleet.entity.ImageUsage("sha256:4", List.of(), 10, NOW, true, 2, 0, 0));
+        assertEquals(Map.of("nginx", List.of(new Tally("nginx:1.27", 300), new Tally("nginx:1.26", 90)),
+                        "registry:5000/app", List.of(new Tally("registry:5000/app:2", 50)),
+                        "untagged", List.of(new Tally("4", 20))),
+                FleetTallies.storedBytesByRepository(images, 5, 5));
+        assertEquals(List.of("nginx"), List.copyOf(FleetTallies.storedBytesByRepository(images, 1, 5).keySet()));
+    }
 }

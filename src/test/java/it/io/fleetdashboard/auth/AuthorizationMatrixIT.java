@@ -60,7 +60,12 @@ class AuthorizationMatrixIT {
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
+            /api/v1/stacks.csv                       API  /api/v1/stacks.csv?external=true      LAAA  /api/v1/stacks.csv                  LFAA
+            /api/v1/endpoints.csv                    API  /api/v1/endpoints.csv?status=offline  LAAA  /api/v1/endpoints.csv               LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
+            /api/v1/images/distinct                  API  /api/v1/images/distinct?limit=1       LAAA  /api/v1/images/distinct             LFAA
+            /api/v1/images/distinct.csv              API  /api/v1/images/distinct.csv?unused=true LAAA /api/v1/images/distinct.csv        LFAA
+            /api/v1/images/unused                    API  /api/v1/images/unused                 LAAA  /api/v1/images/unused               LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
@@ -78,6 +83,8 @@ class AuthorizationMatrixIT {
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
+            /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
+            /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
