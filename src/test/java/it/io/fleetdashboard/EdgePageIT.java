@@ -80,6 +80,14 @@ class EdgePageIT extends PageTest {
             shown.put(names.get(i), managers.get(i));
         }
         assertEquals(truth, shown, "each stack of the endpoint once, Portainer's and compose projects told apart");
+        String server = key.substring(0, key.lastIndexOf(':'));
+        int id = Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
+        var created = page.texts("stacksTable", ".stack-created");
+        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        SimulatedFleet.portainer(server, "/api/stacks").asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(st -> st.getInt("EndpointId") == id).forEach(st -> assertEquals(
+                        format.format(java.time.Instant.ofEpochSecond(st.getJsonNumber("CreationDate").longValue())),
+                        created.get(names.indexOf(st.getString("Name"))), "created time of " + st.getString("Name")));
         assertEquals(Set.of(key), Set.copyOf(page.attributes("stacksTable", ".stack-endpoint", "data-endpoint")));
         assertTrue(page.href("stacksCsv").contains("endpoint=" + encoded(key)), page.href("stacksCsv"));
     }

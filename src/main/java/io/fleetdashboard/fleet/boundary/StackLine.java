@@ -10,6 +10,9 @@ public final class StackLine implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
     private final FleetStack stack;
     private final List<String> images;
 
@@ -66,6 +69,19 @@ public final class StackLine implements Serializable {
 
     public int getContainers() {
         return stack.containers();
+    }
+
+    /** Portainer's creation time of a managed stack, "" for compose projects it does not manage. */
+    public String getCreated() {
+        return stack.created() == null ? "" : TIME.format(stack.created());
+    }
+
+    /** Portainer's last update, "never" for a managed stack never updated. */
+    public String getUpdated() {
+        if (stack.updated() != null) {
+            return TIME.format(stack.updated());
+        }
+        return stack.external() ? "" : "never";
     }
 
     public List<String> getImages() {

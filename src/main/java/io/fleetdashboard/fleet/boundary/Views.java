@@ -130,23 +130,26 @@ public final class Views {
 
     }
 
-    /** external: a compose project Portainer does not manage (portainerId null); images: its containers' images. */
+    /**
+     * external: a compose project Portainer does not manage (portainerId null); images: its containers' images;
+     * created / updated: Portainer's times of a managed stack (null for external ones, updated null if never).
+     */
     public record StackRow(String key, String environment, String endpointKey, String endpointName, String name,
                            Integer portainerId, String type, boolean external, boolean active, int containers,
-                           int running, List<String> images) {
+                           int running, List<String> images, Instant created, Instant updated) {
         static StackRow of(FleetStack s, List<String> images) {
             return new StackRow(s.key(), s.environment(), s.endpointKey(), s.endpointName(), s.name(),
                     s.portainerId(), lower(s.type().name()), s.external(), s.active(), s.containers(), s.running(),
-                    images);
+                    images, s.created(), s.updated());
         }
 
         static final String[] CSV_HEADER = {"environment", "endpoint", "stack", "managed_by", "type", "status",
-                "containers_running", "containers_total", "images", "portainer_id", "key"};
+                "containers_running", "containers_total", "images", "created", "updated", "portainer_id", "key"};
 
         static Object[] csv(FleetStack s, List<String> images) {
             return new Object[] {s.environment(), s.endpointName(), s.name(), s.external() ? "compose" : "portainer",
                     lower(s.type().name()), s.active() ? "active" : "inactive", s.running(), s.containers(),
-                    String.join(" ", images), s.portainerId(), s.key()};
+                    String.join(" ", images), s.created(), s.updated(), s.portainerId(), s.key()};
         }
     }
 

@@ -323,18 +323,13 @@ public class FleetCollector {
             networks = snapshot.networks().stream().collect(Collectors.groupingBy(FleetNetwork::endpointKey,
                     Collectors.mapping(FleetNetwork::network, Collectors.toList())));
             stacks = snapshot.stacks().stream().filter(s -> !s.external()).collect(Collectors.groupingBy(
-                    FleetStack::environment, Collectors.mapping(Previous::portainerStack, Collectors.toList())));
+                    FleetStack::environment, Collectors.mapping(FleetStack::portainerStack, Collectors.toList())));
             lastSuccess = new java.util.HashMap<>();
             for (EnvironmentState environment : snapshot.environments()) {
                 if (environment.lastSuccessAt() != null) {
                     lastSuccess.put(environment.name(), environment.lastSuccessAt());
                 }
             }
-        }
-
-        private static Stack portainerStack(FleetStack stack) {
-            int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
-            return new Stack(stack.portainerId(), stack.name(), endpointId, stack.type(), stack.active());
         }
 
         EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis) {

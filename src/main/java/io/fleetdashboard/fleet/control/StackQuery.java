@@ -53,7 +53,9 @@ public record StackQuery(String search, String environment, String endpoint, Boo
         CONTAINERS(Comparator.comparingInt(FleetStack::containers)),
         RUNNING(Comparator.comparingInt(FleetStack::running)),
         TYPE(Comparator.comparing(FleetStack::external).thenComparing(FleetStack::type)),
-        STATUS(Comparator.comparing(FleetStack::active));
+        STATUS(Comparator.comparing(FleetStack::active)),
+        CREATED(Comparator.comparing(FleetStack::created, Comparator.nullsFirst(Comparator.naturalOrder()))),
+        UPDATED(Comparator.comparing(FleetStack::updated, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         private final Comparator<FleetStack> order;
 

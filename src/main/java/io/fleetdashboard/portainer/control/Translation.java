@@ -93,7 +93,12 @@ final class Translation {
 
     static Stack stack(Wire.Stack wire) {
         return new Stack(intOf(wire.id()), wire.name(), intOf(wire.endpointId()), StackType.of(intOf(wire.type())),
-                intOf(wire.status()) == 1);
+                intOf(wire.status()) == 1, epochSeconds(wire.creationDate()), epochSeconds(wire.updateDate()));
+    }
+
+    /** A Unix time in seconds; null or 0 (Portainer's "never") is null. */
+    private static Instant epochSeconds(Long seconds) {
+        return seconds == null || seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
     }
 
     static PortainerStatus status(Wire.Status wire) {

@@ -345,6 +345,8 @@ final class WireLists {
         Integer type = null;
         Integer endpointId = null;
         Integer status = null;
+        Long created = null;
+        Long updated = null;
         String key;
         while ((key = f.key()) != null) {
             Event value = f.value();
@@ -354,10 +356,12 @@ final class WireLists {
                 case "Type" -> type = f.integer(value);
                 case "EndpointId" -> endpointId = f.integer(value);
                 case "Status" -> status = f.integer(value);
+                case "CreationDate" -> created = f.whole(value);
+                case "UpdateDate" -> updated = f.whole(value);
                 default -> f.skip(value);
             }
         }
-        return f.done() ? new Wire.Stack(id, name, type, endpointId, status) : null;
+        return f.done() ? new Wire.Stack(id, name, type, endpointId, status, created, updated) : null;
     }
 
     /**

@@ -199,11 +199,14 @@ class TranslationTest {
     void stacksAreTranslated() {
         List<Stack> stacks = Translation.map(Arrays.asList(WireJson.parse("""
                 [{"Id":12,"Name":"shop","Type":2,"EndpointId":17,"SwarmId":"","Status":1,"GitConfig":null,
-                  "Env":[{"name":"TAG","value":"1.27.2"}],"CreationDate":1727000000},
-                 {"Id":13,"Name":"old","Type":1,"EndpointId":3,"Status":2}]""", Wire.Stack[].class)),
+                  "Env":[{"name":"TAG","value":"1.27.2"}],"CreationDate":1727000000,"UpdateDate":1729600000},
+                 {"Id":13,"Name":"old","Type":1,"EndpointId":3,"Status":2,"CreationDate":1727000000,
+                  "UpdateDate":0}]""", Wire.Stack[].class)),
                 Translation::stack);
-        assertEquals(List.of(new Stack(12, "shop", 17, StackType.COMPOSE, true),
-                new Stack(13, "old", 3, StackType.SWARM, false)), stacks);
+        assertEquals(List.of(new Stack(12, "shop", 17, StackType.COMPOSE, true, Instant.ofEpochSecond(1727000000),
+                        Instant.ofEpochSecond(1729600000)),
+                new Stack(13, "old", 3, StackType.SWARM, false, Instant.ofEpochSecond(1727000000), null)), stacks,
+                "UpdateDate 0 is Portainer's never");
     }
 
     @Test

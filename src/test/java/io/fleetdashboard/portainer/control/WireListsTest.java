@@ -170,10 +170,13 @@ class WireListsTest {
         assertEquals(1, networks.skipped());
         assertEquals("bridge", networks.items().get(0).name());
         WireLists.Read<Wire.Stack> stacks = WireLists.stacks(json("[{\"Id\":1,\"Name\":\"shop\",\"Type\":2,"
-                + "\"EndpointId\":3,\"Status\":1,\"Env\":[{\"name\":\"a\",\"value\":\"b\"}]},"
+                + "\"EndpointId\":3,\"Status\":1,\"Env\":[{\"name\":\"a\",\"value\":\"b\"}],"
+                + "\"CreationDate\":1727000000,\"UpdateDate\":0},"
                 + "{\"Id\":\"two\",\"Name\":\"x\"}]"));
         assertEquals(1, stacks.skipped());
         assertEquals(3, stacks.items().get(0).endpointId());
+        assertEquals(1727000000L, stacks.items().get(0).creationDate());
+        assertEquals(0L, stacks.items().get(0).updateDate());
     }
 
     @Test

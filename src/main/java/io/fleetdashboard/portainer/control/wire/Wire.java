@@ -48,7 +48,8 @@ public final class Wire {
     public record Network(String id, String name, String driver, String scope) {
     }
 
-    public record Stack(Integer id, String name, Integer type, Integer endpointId, Integer status) {
+    public record Stack(Integer id, String name, Integer type, Integer endpointId, Integer status, Long creationDate,
+                        Long updateDate) {
     }
 
     public record Status(String version, String instanceID) {
