@@ -132,6 +132,16 @@ class EdgePageIT extends PageTest {
     }
 
     @Test
+    void slashFocusesTheSearchAndTheSearchKeepsItsText() {
+        signIn();
+        FleetListPage.open(driver, "/edge.xhtml?search=" + encoded("<script>x</script>"));
+        driver.findElement(org.openqa.selenium.By.tagName("body")).sendKeys("/");
+        assertEquals("search", driver.switchTo().activeElement().getAttribute("id"));
+        assertEquals("<script>x</script>", driver.switchTo().activeElement().getAttribute("value"),
+                "the filter is shown as text, escaped");
+    }
+
+    @Test
     void worksOnAPhoneWithoutScrollingThePage() {
         signIn();
         driver.manage().window().setSize(new Dimension(390, 844));

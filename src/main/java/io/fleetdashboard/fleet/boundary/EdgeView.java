@@ -88,6 +88,11 @@ public class EdgeView implements Serializable {
         return snapshot() != null;
     }
 
+    /** What of the data is not this refresh's live read (empty when all is). */
+    public String getFreshness() {
+        return FreshnessNote.of(snapshot(), java.time.Instant.now());
+    }
+
     EndpointQuery endpointQuery() {
         String wanted = status == null ? null : status.strip().toLowerCase(Locale.ROOT);
         Boolean online = "online".equals(wanted) ? Boolean.TRUE : "offline".equals(wanted) ? Boolean.FALSE : null;

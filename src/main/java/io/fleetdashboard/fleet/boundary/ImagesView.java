@@ -63,6 +63,11 @@ public class ImagesView implements Serializable {
         return snapshot() != null;
     }
 
+    /** What of the data is not this refresh's live read (empty when all is). */
+    public String getFreshness() {
+        return FreshnessNote.of(snapshot(), java.time.Instant.now());
+    }
+
     ImageUsageQuery query() {
         return new ImageUsageQuery(search, environment, endpoint, PageParams.yesNo("dangling", dangling),
                 PageParams.yesNo("unused", unused), ImageUsageQuery.Sort.CONTAINERS, true);
