@@ -1,7 +1,8 @@
 /*
  * Filter forms of the fleet pages (plain GET forms, so the URL keeps the filters): each select shows the value of
  * its data-value (the filter in the URL), a choice in a select of a form marked data-auto-submit submits it at
- * once, and "/" anywhere outside a text field focuses the page's search box ([data-search]).
+ * once, and "/" anywhere outside a text field focuses the page's search box ([data-focus-key="/"], the same
+ * convention as the Workloads page's handler in shell.js: once both are on one branch, this part can go).
  */
 (function () {
     "use strict";
@@ -20,7 +21,7 @@
             var target = event.target;
             var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
             if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-                var search = document.querySelector("[data-search]");
+                var search = document.querySelector("[data-focus-key='/']");
                 if (search) {
                     event.preventDefault();
                     search.focus();

@@ -45,15 +45,15 @@ public class AccessPolicy {
             AccessRule.api("/api/v1/metrics", Role.VIEWER, Role.OPERATOR),
             AccessRule.api("/api/v1/metrics/admin", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/container-metrics.xhtml", Role.VIEWER),
-            // Fleet lists: read-only pages; their JSON and CSV twins (/api/v1/endpoints, stacks, images, ...) are
-            // reads under the /api rule.
-            AccessRule.page("/edge.xhtml", Role.VIEWER),
-            AccessRule.page("/images.xhtml", Role.VIEWER),
             // Container details: everyone reads; actions (POST) are for operators, in the API here and in the
             // page's action methods (a Faces post of the page also carries a viewer's reload).
             AccessRule.pageFolder("/containers", Role.VIEWER),
             AccessRule.page("/container.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
+            // Fleet lists: read-only pages; their JSON and CSV twins (/api/v1/endpoints, stacks, images, ...) are
+            // reads under the /api rule.
+            AccessRule.page("/edge.xhtml", Role.VIEWER),
+            AccessRule.page("/images.xhtml", Role.VIEWER),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),

@@ -83,11 +83,11 @@ class AuthorizationMatrixIT {
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
-            /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
-            /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
+            /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
+            /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
             /not-configured.xhtml                    PAGE /not-configured.xhtml                 AAAA  /not-configured.xhtml               XXXX
