@@ -118,6 +118,19 @@ class EdgePageIT extends PageTest {
                 .filter(c -> c.asJsonObject().getString("State").equals("running")).count();
         int total = SimulatedFleet.containerNames(live.getString("key")).size();
         assertEquals(running + " / " + total, page.texts("endpointsTable", ".endpoint-containers").get(index));
+
+        String server = live.getString("environment");
+        JsonObject wire = SimulatedFleet.portainer(server, "/api/endpoints/" + live.getInt("id")).asJsonObject();
+        String group = SimulatedFleet.portainer(server, "/api/endpoint_groups").asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(g -> g.getInt("Id") == wire.getInt("GroupId"))
+                .map(g -> g.getString("Name")).findFirst().orElseThrow();
+        Set<Integer> tagIds = wire.getJsonArray("TagIds").stream().map(t -> ((jakarta.json.JsonNumber) t).intValue())
+                .collect(java.util.stream.Collectors.toSet());
+        Set<String> tags = SimulatedFleet.portainer(server, "/api/tags").asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(t -> tagIds.contains(t.getInt("ID")))
+                .map(t -> t.getString("Name")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        assertEquals(group, page.rowTexts("endpointsTable", index, ".endpoint-group").get(0), "the group's name");
+        assertEquals(tags, new TreeSet<>(page.rowTexts("endpointsTable", index, ".endpoint-tag")), "its tags' names");
     }
 
     @Test

@@ -21,7 +21,7 @@ public class EndpointFilter {
     @Parameter(description = "live, portainer_snapshot, previous or none")
     String dataSource;
     @QueryParam("search")
-    @Parameter(description = "name, URL or agent version (contains, case-insensitive)")
+    @Parameter(description = "name, URL, agent version, group or a tag (contains, case-insensitive)")
     String search;
 
     private enum Status { ONLINE, OFFLINE }

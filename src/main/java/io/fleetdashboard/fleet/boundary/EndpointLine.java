@@ -84,8 +84,13 @@ public final class EndpointLine implements Serializable {
         return ep().url();
     }
 
-    public int getGroupId() {
-        return ep().groupId();
+    /** The group's name, or its id when the name is not known. */
+    public String getGroup() {
+        return ep().groupName() == null ? "#" + ep().groupId() : ep().groupName();
+    }
+
+    public java.util.List<String> getTags() {
+        return ep().tags();
     }
 
     public int getRunning() {

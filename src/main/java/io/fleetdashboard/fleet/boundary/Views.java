@@ -82,27 +82,29 @@ public final class Views {
 
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
                            String status, Instant lastCheckIn, String agentVersion, String url, int groupId,
-                           String dataSource, Instant dataAt, Instant lastReadAt, boolean pending, int containers,
+                           String groupName, List<String> tags, String dataSource, Instant dataAt, Instant lastReadAt, boolean pending, int containers,
                            int running, int imagesDistinct, Error error, long fetchMillis, int skippedItems) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
                     ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
-                    ep.url(), ep.groupId(), lower(e.dataSource().name()), e.dataAt(), e.lastReadAt(), e.pending(),
+                    ep.url(), ep.groupId(), ep.groupName(), ep.tags(), lower(e.dataSource().name()), e.dataAt(),
+                    e.lastReadAt(), e.pending(),
                     e.containers(), e.running(), e.images(),
                     Error.of(e.error()), e.fetchMillis(), e.skippedItems());
         }
 
         /** The columns of the endpoints CSV: the Edge agents table's, plus the ids that make a row findable. */
         static final String[] CSV_HEADER = {"environment", "endpoint", "status", "type", "last_check_in",
-                "agent_version", "url", "group_id", "containers_running", "containers_total", "data_source",
+                "agent_version", "url", "group", "tags", "containers_running", "containers_total", "data_source",
                 "data_at", "pending", "last_error", "key"};
 
         static Object[] csv(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Object[] {e.environment(), ep.name(), ep.online() ? "online" : "offline",
                     lower(ep.type().name()) + (ep.asyncEdge() ? " (async)" : ""), ep.lastCheckIn(), ep.agentVersion(),
-                    ep.url(), ep.groupId(), e.running(), e.containers(), lower(e.dataSource().name()), e.dataAt(),
+                    ep.url(), ep.groupName() == null ? "#" + ep.groupId() : ep.groupName(), String.join(" ", ep.tags()),
+                    e.running(), e.containers(), lower(e.dataSource().name()), e.dataAt(),
                     e.pending(), e.error() == null ? null : e.error().message(), e.key()};
         }
     }

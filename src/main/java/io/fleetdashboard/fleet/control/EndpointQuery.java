@@ -7,7 +7,8 @@ import java.io.Serializable;
 import java.util.Comparator;
 
 /**
- * Which endpoints, in which order. search matches the name, URL or agent version (contains, case-insensitive).
+ * Which endpoints, in which order. search matches the name, URL, agent version, group or a tag (contains,
+ * case-insensitive).
  *
  * @param online     null: any; true: online only; false: offline only
  * @param kind       null: any; otherwise the kind of endpoint (edge agent, agent, Docker API, other)
@@ -39,7 +40,8 @@ public record EndpointQuery(String search, String environment, Boolean online, K
                 && (online == null || e.online() == online)
                 && (kind == null || Kind.of(e.endpoint().type()) == kind)
                 && (dataSource == null || e.dataSource() == dataSource)
-                && Listing.matches(search, e.name(), e.endpoint().url(), e.endpoint().agentVersion());
+                && (Listing.matches(search, e.name(), e.endpoint().url(), e.endpoint().agentVersion(),
+                e.endpoint().groupName()) || e.endpoint().tags().stream().anyMatch(t -> Listing.matches(search, t)));
     }
 
     public Comparator<FleetEndpoint> comparator() {

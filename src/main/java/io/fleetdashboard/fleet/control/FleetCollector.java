@@ -214,7 +214,16 @@ public class FleetCollector {
         Previous previous = progress.previous();
         long started = System.nanoTime();
         Instant at = clock.instant();
+        // group and tag names: read next to the endpoint list; without them endpoints show ids
+        CompletableFuture<Names> names = CompletableFuture
+                .supplyAsync(() -> new Names(gateway.groupNames(environment), gateway.tagNames(environment)), executor)
+                .exceptionally(error -> {
+                    LOG.fine(() -> "Group and tag names of " + environment.name() + " not read: " + error);
+                    return Names.NONE;
+                });
         return CompletableFuture.supplyAsync(() -> gateway.endpoints(environment), executor)
+                .thenCombine(names, (endpoints, known) -> endpoints.stream()
+                        .map(e -> e.named(known.groups(), known.tags())).toList())
                 .thenCompose(endpoints -> {
                     Instant listedAt = clock.instant();
                     progress.listed(endpoints, listedAt);
@@ -245,6 +254,11 @@ public class FleetCollector {
                 .thenApply(progress::finished)
                 .whenComplete((harvest, error) -> metrics.refreshed(environment.name(),
                         Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /** An environment's endpoint group and tag names by id. */
+    private record Names(Map<Integer, String> groups, Map<Integer, String> tags) {
+        static final Names NONE = new Names(Map.of(), Map.of());
     }
 
     /** Runs on a managed thread; blocking gateway calls are fine here. */

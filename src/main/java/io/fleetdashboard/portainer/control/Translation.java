@@ -43,7 +43,8 @@ final class Translation {
         return new Endpoint(intOf(wire.id()), wire.name(), type, asyncEdge, status, online,
                 checkIn > 0 ? Instant.ofEpochSecond(checkIn) : null, intOf(wire.edgeCheckinInterval()),
                 wire.agent() == null || wire.agent().version() == null ? "" : wire.agent().version(),
-                wire.url(), intOf(wire.groupId()), associated);
+                wire.url(), intOf(wire.groupId()), associated,
+                wire.tagIds() == null ? List.of() : List.copyOf(wire.tagIds()), null, List.of());
     }
 
     static Container container(Wire.Container wire) {

@@ -248,4 +248,16 @@ class TranslationTest {
         assertEquals("2.23.0", status.version());
         assertEquals("abc-1", status.instanceId());
     }
+
+    @Test
+    void anEndpointIsNamedByItsGroupAndTags() {
+        io.fleetdashboard.portainer.entity.Endpoint endpoint = Translation.endpoint(WireJson.parse(
+                "{\"Id\":17,\"Name\":\"line-3\",\"Type\":2,\"Status\":1,\"GroupId\":3,\"TagIds\":[2,5]}",
+                Wire.Endpoint.class));
+        assertEquals(List.of(2, 5), endpoint.tagIds());
+        var named = endpoint.named(java.util.Map.of(3, "plant-a"), java.util.Map.of(2, "site:berlin"));
+        assertEquals("plant-a", named.groupName());
+        assertEquals(List.of("site:berlin", "#5"), named.tags(), "a tag whose name is not known shows its id");
+        assertEquals(null, endpoint.named(java.util.Map.of(), java.util.Map.of()).groupName());
+    }
 }

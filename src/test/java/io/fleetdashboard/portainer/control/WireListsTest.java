@@ -219,4 +219,18 @@ class WireListsTest {
         assertEquals(java.util.Set.of("bridge", "shop_default"),
                 read.items().get(0).networkSettings().networks().keySet());
     }
+
+    @Test
+    void tagsAndGroupsAreReadWithTheirOwnIdKeys() {
+        WireLists.Read<Wire.Named> tags = WireLists.tags(json("[{\"ID\":4,\"Name\":\"site:berlin\","
+                + "\"Endpoints\":{\"17\":true}},{\"Id\":5,\"Name\":\"no ID key\"}]"));
+        assertEquals(List.of(new Wire.Named(4, "site:berlin")), tags.items());
+        assertEquals(1, tags.skipped(), "a tag without its ID is skipped");
+        assertEquals(List.of(new Wire.Named(1, "Unassigned")), WireLists.endpointGroups(json(
+                "[{\"Id\":1,\"Name\":\"Unassigned\",\"TagIds\":[]}]")).items());
+        WireLists.Read<Wire.Endpoint> endpoints = WireLists.endpoints(json("[{\"Id\":1,\"Name\":\"a\",\"Type\":2,"
+                + "\"TagIds\":[2,5]},{\"Id\":2,\"Name\":\"b\",\"Type\":2,\"TagIds\":null}]"));
+        assertEquals(List.of(2, 5), endpoints.items().get(0).tagIds());
+        assertEquals(null, endpoints.items().get(1).tagIds());
+    }
 }

@@ -40,6 +40,12 @@ public class FleetListPage {
                 .map(e -> e.getText().trim()).toList();
     }
 
+    /** The texts of the elements matching a CSS selector in one row (0-based) of a table's current page. */
+    public List<String> rowTexts(String tableId, int row, String css) {
+        return rows(tableId).get(row).findElements(By.cssSelector(css)).stream().map(e -> e.getText().trim())
+                .toList();
+    }
+
     /** The values of an attribute of the elements matching a CSS selector inside a table's current page. */
     public List<String> attributes(String tableId, String css, String attribute) {
         return driver.findElements(By.cssSelector("[id$='" + tableId + "_data'] " + css)).stream()
