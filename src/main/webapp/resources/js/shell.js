@@ -90,3 +90,20 @@
         if (search.select) { search.select(); }
     });
 }());
+
+/*
+ * Pages whose filters change by ajax mark their results with data-query (the filters as "?a=1&b=2"): the address
+ * follows it after every update, so the view can be bookmarked and shared without a reload.
+ */
+(function () {
+    "use strict";
+    function keepAddress() {
+        var results = document.querySelector("[data-query]");
+        if (results && window.history && window.history.replaceState) {
+            window.history.replaceState(null, "", window.location.pathname + results.getAttribute("data-query"));
+        }
+    }
+    if (window.jQuery) {
+        jQuery(document).on("pfAjaxComplete", keepAddress);
+    }
+}());

@@ -63,6 +63,34 @@ public final class ChartConfig {
         return new ChartConfig();
     }
 
+    /**
+     * An ECharts treemap of one series (for {@code resources/js/echarts-charts.js}); build the nodes with
+     * {@link #node}. Tooltips are drawn in the canvas ("richText"), not as HTML, so they need no inline styles.
+     */
+    public static ChartConfig treemap(String seriesName, List<Map<String, Object>> nodes) {
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "treemap");
+        series.put("name", seriesName);
+        series.put("roam", false);
+        series.put("nodeClick", false);
+        series.put("leafDepth", 2);
+        series.put("breadcrumb", Map.of("show", false));
+        series.put("upperLabel", Map.of("show", true, "height", 20));
+        series.put("data", List.copyOf(nodes));
+        return options().set("tooltip.renderMode", "richText").set("animation", false).set("series", List.of(series));
+    }
+
+    /** A treemap node: a name, a value (its area) and its children (empty for a leaf). */
+    public static Map<String, Object> node(String name, Number value, List<Map<String, Object>> children) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("name", name);
+        node.put("value", value);
+        if (!children.isEmpty()) {
+            node.put("children", List.copyOf(children));
+        }
+        return node;
+    }
+
     /** The category labels (Chart.js {@code data.labels}). */
     public ChartConfig labels(List<String> labels) {
         return set("data.labels", List.copyOf(labels));

@@ -36,9 +36,9 @@ public class ShellView {
     private static final List<NavigationItem> NAVIGATION = List.of(
             new NavigationItem("navHome", "Home", "pi pi-home", "/index.xhtml"),
             new NavigationItem("navWorkloads", "Workloads", "pi pi-box", "/workloads.xhtml"),
-            new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", null),
+            new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", "/edge.xhtml"),
             new NavigationItem("navHealth", "Container health", "pi pi-heart", null),
-            new NavigationItem("navImages", "Images", "pi pi-images", null),
+            new NavigationItem("navImages", "Images", "pi pi-images", "/images.xhtml"),
             new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", "/networks.xhtml"),
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),
             new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),

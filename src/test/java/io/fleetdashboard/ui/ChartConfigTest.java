@@ -109,4 +109,19 @@ class ChartConfigTest {
     void aValueWithNoJsonFormIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ChartConfig.options().set("x", new Object()).json());
     }
+
+    @Test
+    void aTreemapIsOneEChartsSeriesWithNestedNodesAndCanvasTooltips() {
+        JsonObject chart = parse(ChartConfig.treemap("Running containers", List.of(
+                ChartConfig.node("edge-1", 3, List.of(ChartConfig.node("nginx", 2, List.of()),
+                        ChartConfig.node("redis", 1, List.of()))))));
+        assertEquals("richText", chart.getJsonObject("tooltip").getString("renderMode"));
+        JsonObject series = chart.getJsonArray("series").getJsonObject(0);
+        assertEquals("treemap", series.getString("type"));
+        JsonObject endpoint = series.getJsonArray("data").getJsonObject(0);
+        assertEquals("edge-1", endpoint.getString("name"));
+        assertEquals(2, endpoint.getJsonArray("children").getJsonObject(0).getInt("value"));
+        assertEquals(false, endpoint.getJsonArray("children").getJsonObject(1).containsKey("children"),
+                "a leaf has no children array");
+    }
 }

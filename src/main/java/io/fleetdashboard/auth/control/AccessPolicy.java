@@ -52,6 +52,10 @@ public class AccessPolicy {
             AccessRule.pageFolder("/containers", Role.VIEWER),
             AccessRule.page("/container.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
+            // Fleet lists: read-only pages; their JSON and CSV twins (/api/v1/endpoints, stacks, images, ...) are
+            // reads under the /api rule.
+            AccessRule.page("/edge.xhtml", Role.VIEWER),
+            AccessRule.page("/images.xhtml", Role.VIEWER),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.page("/networks.xhtml", Role.VIEWER),

@@ -87,6 +87,6 @@ public class DashboardResource {
                 queries.containers(snapshot, new ContainerFilter().query(paging), paging.offset(), paging.limit())
                         .map(Views.ContainerRow::of),
                 queries.stacks(snapshot, new StackFilter().query(paging), paging.offset(), paging.limit())
-                        .map(Views.StackRow::of));
+                        .map(s -> Views.StackRow.of(s, queries.stackImages(snapshot, s))));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,18 +57,71 @@ public class FleetResource {
     }
 
     @GET
+    @Path("endpoints.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Every endpoint matching the filters of /api/v1/endpoints (all pages, in its sort order) as CSV")
+    public Response endpointsCsv(@BeanParam EndpointFilter filter, @BeanParam Paging paging) {
+        FleetSnapshot snapshot = snapshots.current();
+        return CsvTable.stream(CsvTable.fileName("endpoints", snapshot.takenAt()), Views.Endpoint.CSV_HEADER,
+                queries.endpoints(snapshot, filter.query(paging)), Views.Endpoint::csv);
+    }
+
+    @GET
     @Path("stacks")
-    @Operation(summary = "Stacks, Portainer-managed and external compose projects; filters: environment, endpoint, search")
+    @Operation(summary = "Stacks, Portainer-managed and external compose projects (external=true), with their "
+            + "containers' images; filters: environment, endpoint (key), external, status (active|inactive), search")
     public Page<Views.StackRow> stacks(@BeanParam StackFilter filter, @BeanParam Paging paging) {
-        return queries.stacks(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
-                .map(Views.StackRow::of);
+        FleetSnapshot snapshot = snapshots.current();
+        return queries.stacks(snapshot, filter.query(paging), paging.offset(), paging.limit())
+                .map(s -> Views.StackRow.of(s, queries.stackImages(snapshot, s)));
+    }
+
+    @GET
+    @Path("stacks.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Every stack matching the filters of /api/v1/stacks (all pages, in its sort order) as CSV")
+    public Response stacksCsv(@BeanParam StackFilter filter, @BeanParam Paging paging) {
+        FleetSnapshot snapshot = snapshots.current();
+        return CsvTable.stream(CsvTable.fileName("stacks", snapshot.takenAt()), Views.StackRow.CSV_HEADER,
+                queries.stacks(snapshot, filter.query(paging)),
+                s -> Views.StackRow.csv(s, queries.stackImages(snapshot, s)));
     }
 
     @GET
     @Path("images")
-    @Operation(summary = "Images per endpoint; filters: environment, endpoint, dangling, search")
+    @Operation(summary = "Image copies, one per endpoint; filters: environment, endpoint, dangling, search")
     public Page<Views.ImageRow> images(@BeanParam ImageFilter filter, @BeanParam Paging paging) {
         return queries.images(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
                 .map(Views.ImageRow::of);
+    }
+
+    @GET
+    @Path("images/distinct")
+    @Operation(summary = "Images, one row per image id, as the Images page lists them: tags, size, created, the "
+            + "endpoints storing it and the containers using it (running/total); filters: environment, endpoint "
+            + "(both scope the counts), dangling, unused, search; sort: containers (default, most first), running, "
+            + "endpoints, size, created, name")
+    public Page<Views.ImageUsageRow> distinctImages(@BeanParam ImageUsageFilter filter, @BeanParam Paging paging) {
+        return queries.imageUsage(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
+                .map(Views.ImageUsageRow::of);
+    }
+
+    @GET
+    @Path("images/distinct.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Every image matching the filters of /api/v1/images/distinct (all pages) as CSV")
+    public Response distinctImagesCsv(@BeanParam ImageUsageFilter filter, @BeanParam Paging paging) {
+        FleetSnapshot snapshot = snapshots.current();
+        return CsvTable.stream(CsvTable.fileName("images", snapshot.takenAt()), Views.ImageUsageRow.CSV_HEADER,
+                queries.imageUsage(snapshot, filter.query(paging)), Views.ImageUsageRow::csv);
+    }
+
+    @GET
+    @Path("images/unused")
+    @Operation(summary = "Per endpoint storing images: how many no container there uses (any state) and the bytes "
+            + "removing them would reclaim, most first; filter: environment")
+    public java.util.List<Views.UnusedImagesRow> unusedImages(@QueryParam("environment") String environment) {
+        return queries.unusedImages(snapshots.current(), environment).stream().map(Views.UnusedImagesRow::of)
+                .toList();
     }
 }

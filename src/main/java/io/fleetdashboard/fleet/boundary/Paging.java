@@ -36,6 +36,11 @@ public class Paging {
 
     /** order=desc. */
     boolean descending() {
-        return QueryParams.word("order", order, "asc", "asc", "desc").equals("desc");
+        return descending(false);
+    }
+
+    /** order=desc, or desc by default when the list's natural order is "most first". */
+    boolean descending(boolean byDefault) {
+        return QueryParams.word("order", order, byDefault ? "desc" : "asc", "asc", "desc").equals("desc");
     }
 }

@@ -8,6 +8,8 @@ import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetStack;
 import io.fleetdashboard.fleet.entity.Freshness;
+import io.fleetdashboard.fleet.entity.ImageUsage;
+import io.fleetdashboard.fleet.entity.UnusedImages;
 import io.fleetdashboard.fleet.entity.Page;
 import io.fleetdashboard.fleet.entity.SnapshotStatus;
 import io.fleetdashboard.portainer.entity.Container;
@@ -79,16 +81,31 @@ public final class Views {
     }
 
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
-                           String status, Instant lastCheckIn, String agentVersion, String url, String dataSource,
-                           Instant dataAt, Instant lastReadAt, boolean pending, int containers, int running,
-                           int imagesDistinct, Error error, long fetchMillis, int skippedItems) {
+                           String status, Instant lastCheckIn, String agentVersion, String url, int groupId,
+                           String groupName, List<String> tags, String dataSource, Instant dataAt, Instant lastReadAt, boolean pending, int containers,
+                           int running, int imagesDistinct, Error error, long fetchMillis, int skippedItems) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
                     ep.asyncEdge(), ep.online() ? "online" : "offline", ep.lastCheckIn(), ep.agentVersion(),
-                    ep.url(), lower(e.dataSource().name()), e.dataAt(), e.lastReadAt(), e.pending(),
+                    ep.url(), ep.groupId(), ep.groupName(), ep.tags(), lower(e.dataSource().name()), e.dataAt(),
+                    e.lastReadAt(), e.pending(),
                     e.containers(), e.running(), e.images(),
                     Error.of(e.error()), e.fetchMillis(), e.skippedItems());
+        }
+
+        /** The columns of the endpoints CSV: the Edge agents table's, plus the ids that make a row findable. */
+        static final String[] CSV_HEADER = {"environment", "endpoint", "status", "type", "last_check_in",
+                "agent_version", "url", "group", "tags", "containers_running", "containers_total", "data_source",
+                "data_at", "pending", "last_error", "key"};
+
+        static Object[] csv(FleetEndpoint e) {
+            var ep = e.endpoint();
+            return new Object[] {e.environment(), ep.name(), ep.online() ? "online" : "offline",
+                    lower(ep.type().name()) + (ep.asyncEdge() ? " (async)" : ""), ep.lastCheckIn(), ep.agentVersion(),
+                    ep.url(), ep.groupName() == null ? "#" + ep.groupId() : ep.groupName(), String.join(" ", ep.tags()),
+                    e.running(), e.containers(), lower(e.dataSource().name()), e.dataAt(),
+                    e.pending(), e.error() == null ? null : e.error().message(), e.key()};
         }
     }
 
@@ -115,12 +132,26 @@ public final class Views {
 
     }
 
+    /**
+     * external: a compose project Portainer does not manage (portainerId null); images: its containers' images;
+     * created / updated: Portainer's times of a managed stack (null for external ones, updated null if never).
+     */
     public record StackRow(String key, String environment, String endpointKey, String endpointName, String name,
                            Integer portainerId, String type, boolean external, boolean active, int containers,
-                           int running) {
-        static StackRow of(FleetStack s) {
+                           int running, List<String> images, Instant created, Instant updated) {
+        static StackRow of(FleetStack s, List<String> images) {
             return new StackRow(s.key(), s.environment(), s.endpointKey(), s.endpointName(), s.name(),
-                    s.portainerId(), lower(s.type().name()), s.external(), s.active(), s.containers(), s.running());
+                    s.portainerId(), lower(s.type().name()), s.external(), s.active(), s.containers(), s.running(),
+                    images, s.created(), s.updated());
+        }
+
+        static final String[] CSV_HEADER = {"environment", "endpoint", "stack", "managed_by", "type", "status",
+                "containers_running", "containers_total", "images", "created", "updated", "portainer_id", "key"};
+
+        static Object[] csv(FleetStack s, List<String> images) {
+            return new Object[] {s.environment(), s.endpointName(), s.name(), s.external() ? "compose" : "portainer",
+                    lower(s.type().name()), s.active() ? "active" : "inactive", s.running(), s.containers(),
+                    String.join(" ", images), s.created(), s.updated(), s.portainerId(), s.key()};
         }
     }
 
@@ -130,6 +161,32 @@ public final class Views {
             var image = i.image();
             return new ImageRow(i.environment(), i.endpointKey(), i.endpointName(), image.id(), image.tags(),
                     image.size(), image.created(), image.dangling());
+        }
+    }
+
+    /** One image id over the endpoints in scope: copies (endpoints), containers using it, running ones. */
+    public record ImageUsageRow(String id, String name, List<String> tags, long size, Instant created,
+                                boolean dangling, int endpoints, int containers, int running) {
+        static ImageUsageRow of(ImageUsage i) {
+            return new ImageUsageRow(i.id(), i.name(), i.tags(), i.size(), i.created(), i.dangling(), i.endpoints(),
+                    i.containers(), i.running());
+        }
+
+        static final String[] CSV_HEADER = {"image", "tags", "size_bytes", "created", "dangling", "endpoints",
+                "containers_running", "containers_total", "id"};
+
+        static Object[] csv(ImageUsage i) {
+            return new Object[] {i.name(), String.join(" ", i.tags()), i.size(), i.created(), i.dangling(),
+                    i.endpoints(), i.running(), i.containers(), i.id()};
+        }
+    }
+
+    /** Per endpoint: image copies stored, the ones no container uses, and their size. */
+    public record UnusedImagesRow(String endpointKey, String endpointName, String environment, int images,
+                                  int unused, long reclaimableBytes) {
+        static UnusedImagesRow of(UnusedImages u) {
+            return new UnusedImagesRow(u.endpointKey(), u.endpointName(), u.environment(), u.images(), u.unused(),
+                    u.reclaimableBytes());
         }
     }
 

@@ -214,7 +214,16 @@ public class FleetCollector {
         Previous previous = progress.previous();
         long started = System.nanoTime();
         Instant at = clock.instant();
+        // group and tag names: read next to the endpoint list; without them endpoints show ids
+        CompletableFuture<Names> names = CompletableFuture
+                .supplyAsync(() -> new Names(gateway.groupNames(environment), gateway.tagNames(environment)), executor)
+                .exceptionally(error -> {
+                    LOG.fine(() -> "Group and tag names of " + environment.name() + " not read: " + error);
+                    return Names.NONE;
+                });
         return CompletableFuture.supplyAsync(() -> gateway.endpoints(environment), executor)
+                .thenCombine(names, (endpoints, known) -> endpoints.stream()
+                        .map(e -> e.named(known.groups(), known.tags())).toList())
                 .thenCompose(endpoints -> {
                     Instant listedAt = clock.instant();
                     progress.listed(endpoints, listedAt);
@@ -245,6 +254,11 @@ public class FleetCollector {
                 .thenApply(progress::finished)
                 .whenComplete((harvest, error) -> metrics.refreshed(environment.name(),
                         Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /** An environment's endpoint group and tag names by id. */
+    private record Names(Map<Integer, String> groups, Map<Integer, String> tags) {
+        static final Names NONE = new Names(Map.of(), Map.of());
     }
 
     /** Runs on a managed thread; blocking gateway calls are fine here. */
@@ -323,18 +337,13 @@ public class FleetCollector {
             networks = snapshot.networks().stream().collect(Collectors.groupingBy(FleetNetwork::endpointKey,
                     Collectors.mapping(FleetNetwork::network, Collectors.toList())));
             stacks = snapshot.stacks().stream().filter(s -> !s.external()).collect(Collectors.groupingBy(
-                    FleetStack::environment, Collectors.mapping(Previous::portainerStack, Collectors.toList())));
+                    FleetStack::environment, Collectors.mapping(FleetStack::portainerStack, Collectors.toList())));
             lastSuccess = new java.util.HashMap<>();
             for (EnvironmentState environment : snapshot.environments()) {
                 if (environment.lastSuccessAt() != null) {
                     lastSuccess.put(environment.name(), environment.lastSuccessAt());
                 }
             }
-        }
-
-        private static Stack portainerStack(FleetStack stack) {
-            int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
-            return new Stack(stack.portainerId(), stack.name(), endpointId, stack.type(), stack.active());
         }
 
         EndpointHarvest keep(String environment, Endpoint endpoint, FetchError error, long millis) {

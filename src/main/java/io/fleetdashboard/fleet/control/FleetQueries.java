@@ -6,7 +6,9 @@ import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.ImageUsage;
 import io.fleetdashboard.fleet.entity.Page;
+import io.fleetdashboard.fleet.entity.UnusedImages;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -60,12 +62,68 @@ public class FleetQueries {
     }
 
     public Page<FleetEndpoint> endpoints(FleetSnapshot snapshot, EndpointQuery query, int offset, int limit) {
-        return Listing.page(Listing.sorted(snapshot.endpoints(), query::matches, query.comparator()), offset, limit);
+        return Listing.page(endpoints(snapshot, query), offset, limit);
+    }
+
+    /** Every matching endpoint in order. */
+    public List<FleetEndpoint> endpoints(FleetSnapshot snapshot, EndpointQuery query) {
+        return Listing.sorted(snapshot.endpoints(), query::matches, query.comparator());
     }
 
     public Page<FleetStack> stacks(FleetSnapshot snapshot, StackQuery query, int offset, int limit) {
-        return Listing.page(Listing.sorted(snapshot.stacks(), query::matches, query.comparator()), offset, limit);
+        return Listing.page(stacks(snapshot, query), offset, limit);
     }
+
+    /** Every matching stack in order. */
+    public List<FleetStack> stacks(FleetSnapshot snapshot, StackQuery query) {
+        return Listing.sorted(snapshot.stacks(), query::matches, query.comparator());
+    }
+
+    /** The distinct images (short names, sorted) of a stack's containers, from one index per snapshot. */
+    public List<String> stackImages(FleetSnapshot snapshot, FleetStack stack) {
+        return stackImages.get(snapshot, null).getOrDefault(stack.endpointKey() + ":" + stack.name(), List.of());
+    }
+
+    private final SnapshotMemo<Void, Map<String, List<String>>> stackImages = new SnapshotMemo<>((snapshot, none) -> {
+        Map<String, java.util.SortedSet<String>> images = new HashMap<>();
+        for (FleetContainer c : snapshot.containers()) {
+            String project = c.container().composeProject();
+            if (project != null && !project.isBlank()) {
+                images.computeIfAbsent(c.endpointKey() + ":" + project, k -> new java.util.TreeSet<>())
+                        .add(c.container().image() == null ? "" : c.container().image());
+            }
+        }
+        Map<String, List<String>> result = new HashMap<>();
+        images.forEach((key, set) -> result.put(key, List.copyOf(set)));
+        return result;
+    });
+
+    /**
+     * One row per image id over the endpoints in the query's scope, with the endpoints storing it and the
+     * containers using it; computed once per snapshot and scope, however many pages are read.
+     */
+    public Page<ImageUsage> imageUsage(FleetSnapshot snapshot, ImageUsageQuery query, int offset, int limit) {
+        return Listing.page(imageUsage(snapshot, query), offset, limit);
+    }
+
+    /** Every matching image in order. */
+    public List<ImageUsage> imageUsage(FleetSnapshot snapshot, ImageUsageQuery query) {
+        return Listing.sorted(census.get(snapshot, new Scope(query.environment(), query.endpoint())),
+                query::matches, query.comparator());
+    }
+
+    /** Per endpoint (of one environment, or all): images no container uses and their size, most first. */
+    public List<UnusedImages> unusedImages(FleetSnapshot snapshot, String environment) {
+        return unused.get(snapshot, Listing.blankToNull(environment));
+    }
+
+    private record Scope(String environment, String endpoint) {
+    }
+
+    private final SnapshotMemo<Scope, List<ImageUsage>> census = new SnapshotMemo<>(
+            (snapshot, scope) -> ImageCensus.of(snapshot, scope.environment(), scope.endpoint()));
+
+    private final SnapshotMemo<String, List<UnusedImages>> unused = new SnapshotMemo<>(ImageCensus::unused);
 
     public Page<FleetImage> images(FleetSnapshot snapshot, ImageQuery query, int offset, int limit) {
         return Listing.page(Listing.sorted(snapshot.images(), query::matches, query.comparator()), offset, limit);

@@ -60,9 +60,7 @@ public final class SnapshotEdits {
         Map<String, List<Stack>> stacks = new HashMap<>();
         for (FleetStack stack : snapshot.stacks()) {
             if (!stack.external()) {
-                int endpointId = Integer.parseInt(stack.endpointKey().substring(stack.endpointKey().lastIndexOf(':') + 1));
-                stacks.computeIfAbsent(stack.environment(), k -> new ArrayList<>()).add(new Stack(stack.portainerId(),
-                        stack.name(), endpointId, stack.type(), stack.active()));
+                stacks.computeIfAbsent(stack.environment(), k -> new ArrayList<>()).add(stack.portainerStack());
             }
         }
         Map<String, List<EndpointHarvest>> endpoints = new HashMap<>();

@@ -304,7 +304,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         FleetStack toStack(String key, String environment) {
             if (managed != null) {
                 return new FleetStack(key, environment, endpointKey, endpointName, name, managed.id(),
-                        managed.type(), managed.active(), containers, running);
+                        managed.type(), managed.active(), containers, running, managed.created(), managed.updated());
             }
             return new FleetStack(key, environment, endpointKey, endpointName, name, null, StackType.COMPOSE,
                     running > 0, containers, running);

@@ -67,6 +67,14 @@ public interface PortainerApi extends AutoCloseable {
     Response stacks();
 
     @GET
+    @Path("/tags")
+    Response tags();
+
+    @GET
+    @Path("/endpoint_groups")
+    Response endpointGroups();
+
+    @GET
     @Path("/system/status")
     Response status();
 }

@@ -154,6 +154,26 @@ public class PortainerGateway {
                         Translation::stack)).items();
     }
 
+    /** The names of the server's tags by id (/api/tags). */
+    public Map<Integer, String> tagNames(EnvironmentConnection environment) {
+        return names(request(environment, Route.TAGS, PortainerApi::tags,
+                (response, body) -> translated(environment, Route.TAGS, WireLists.tags(body), named -> named))
+                .items());
+    }
+
+    /** The names of the server's endpoint groups by id (/api/endpoint_groups). */
+    public Map<Integer, String> groupNames(EnvironmentConnection environment) {
+        return names(request(environment, Route.GROUPS, PortainerApi::endpointGroups,
+                (response, body) -> translated(environment, Route.GROUPS, WireLists.endpointGroups(body),
+                        named -> named)).items());
+    }
+
+    private static Map<Integer, String> names(List<Wire.Named> items) {
+        Map<Integer, String> names = new java.util.HashMap<>();
+        items.forEach(item -> names.put(item.id(), item.name() == null ? "#" + item.id() : item.name()));
+        return Map.copyOf(names);
+    }
+
     /** Portainer's stored snapshot of an endpoint, for async edge endpoints; empty when it has none. */
     public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
         return request(environment, Route.ENDPOINT, api -> api.endpoint(endpointId), (response, body) -> {

@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 enum Route {
     ENDPOINTS(Tier.LIST, true), ENDPOINT(Tier.LIST, true), STACKS(Tier.LIST, true), STATUS(Tier.LIST, true),
+    /** The names of endpoint groups and tags. */
+    TAGS(Tier.LIST, true), GROUPS(Tier.LIST, true),
     CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false),
     STATS(Tier.DOCKER, false),
     /** A user waits: container details (inspect and a live stats sample). */

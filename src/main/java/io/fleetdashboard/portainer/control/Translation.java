@@ -43,7 +43,8 @@ final class Translation {
         return new Endpoint(intOf(wire.id()), wire.name(), type, asyncEdge, status, online,
                 checkIn > 0 ? Instant.ofEpochSecond(checkIn) : null, intOf(wire.edgeCheckinInterval()),
                 wire.agent() == null || wire.agent().version() == null ? "" : wire.agent().version(),
-                wire.url(), intOf(wire.groupId()), associated);
+                wire.url(), intOf(wire.groupId()), associated,
+                wire.tagIds() == null ? List.of() : List.copyOf(wire.tagIds()), null, List.of());
     }
 
     static Container container(Wire.Container wire) {
@@ -117,7 +118,12 @@ final class Translation {
 
     static Stack stack(Wire.Stack wire) {
         return new Stack(intOf(wire.id()), wire.name(), intOf(wire.endpointId()), StackType.of(intOf(wire.type())),
-                intOf(wire.status()) == 1);
+                intOf(wire.status()) == 1, epochSeconds(wire.creationDate()), epochSeconds(wire.updateDate()));
+    }
+
+    /** A Unix time in seconds; null or 0 (Portainer's "never") is null. */
+    private static Instant epochSeconds(Long seconds) {
+        return seconds == null || seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
     }
 
     static PortainerStatus status(Wire.Status wire) {

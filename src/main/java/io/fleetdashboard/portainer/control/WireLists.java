@@ -72,6 +72,32 @@ final class WireLists {
         return list(in, WireLists::stack);
     }
 
+    /** /api/tags: the tag id's key is "ID" (Portainer's Tag struct has no JSON tag). */
+    static Read<Wire.Named> tags(InputStream in) {
+        return list(in, f -> named(f, "ID"));
+    }
+
+    static Read<Wire.Named> endpointGroups(InputStream in) {
+        return list(in, f -> named(f, "Id"));
+    }
+
+    private static Wire.Named named(Fields f, String idKey) {
+        Integer id = null;
+        String name = null;
+        String key;
+        while ((key = f.key()) != null) {
+            JsonToken value = f.value();
+            if (key.equals(idKey)) {
+                id = f.integer(value);
+            } else if (key.equals("Name")) {
+                name = f.string(value);
+            } else {
+                f.skip(value);
+            }
+        }
+        return f.done() && id != null ? new Wire.Named(id, name) : null;
+    }
+
     /**
      * One endpoint object (GET /api/endpoints/{id}) with Snapshots[0]'s raw Docker data; unreadable items in its
      * lists are skipped and counted; an unreadable field of the endpoint itself makes the answer malformed.
@@ -131,6 +157,7 @@ final class WireLists {
         Wire.Edge edge = null;
         Wire.Agent agent = null;
         List<Wire.Snapshot> snapshots = null;
+        List<Integer> tagIds = null;
         String key;
         while ((key = f.key()) != null) {
             JsonToken value = f.value();
@@ -148,11 +175,12 @@ final class WireLists {
                 case "Edge" -> edge = f.object(value, WireLists::edge);
                 case "Agent" -> agent = f.object(value, WireLists::agent);
                 case "Snapshots" -> snapshots = f.firstOf(value, WireLists::snapshot);
+                case "TagIds" -> tagIds = f.integers(value);
                 default -> f.skip(value);
             }
         }
         return f.done() ? new Wire.Endpoint(id, name, type, url, groupId, status, edgeId, checkin, lastCheckIn,
-                heartbeat, edge, agent, snapshots) : null;
+                heartbeat, edge, agent, snapshots, tagIds) : null;
     }
 
     private static Wire.Edge edge(Fields f) {
@@ -368,6 +396,8 @@ final class WireLists {
         Integer type = null;
         Integer endpointId = null;
         Integer status = null;
+        Long created = null;
+        Long updated = null;
         String key;
         while ((key = f.key()) != null) {
             JsonToken value = f.value();
@@ -377,10 +407,12 @@ final class WireLists {
                 case "Type" -> type = f.integer(value);
                 case "EndpointId" -> endpointId = f.integer(value);
                 case "Status" -> status = f.integer(value);
+                case "CreationDate" -> created = f.whole(value);
+                case "UpdateDate" -> updated = f.whole(value);
                 default -> f.skip(value);
             }
         }
-        return f.done() ? new Wire.Stack(id, name, type, endpointId, status) : null;
+        return f.done() ? new Wire.Stack(id, name, type, endpointId, status, created, updated) : null;
     }
 
     /**
@@ -533,6 +565,25 @@ final class WireLists {
                 case VALUE_NULL -> null;
                 default -> wrong(value, "true or false");
             };
+        }
+
+        /** An array of whole numbers that fit 32 bits (null elements dropped). */
+        List<Integer> integers(JsonToken value) {
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (value != JsonToken.START_ARRAY) {
+                return wrong(value, "a list of numbers");
+            }
+            List<Integer> numbers = new ArrayList<>(2);
+            JsonToken element;
+            while ((element = next()) != JsonToken.END_ARRAY) {
+                Integer n = integer(element);
+                if (n != null) {
+                    numbers.add(n);
+                }
+            }
+            return numbers;
         }
 
         /** An array of strings (null elements dropped). */

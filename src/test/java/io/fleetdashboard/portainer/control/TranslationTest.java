@@ -199,11 +199,14 @@ class TranslationTest {
     void stacksAreTranslated() {
         List<Stack> stacks = Translation.map(Arrays.asList(WireJson.parse("""
                 [{"Id":12,"Name":"shop","Type":2,"EndpointId":17,"SwarmId":"","Status":1,"GitConfig":null,
-                  "Env":[{"name":"TAG","value":"1.27.2"}],"CreationDate":1727000000},
-                 {"Id":13,"Name":"old","Type":1,"EndpointId":3,"Status":2}]""", Wire.Stack[].class)),
+                  "Env":[{"name":"TAG","value":"1.27.2"}],"CreationDate":1727000000,"UpdateDate":1729600000},
+                 {"Id":13,"Name":"old","Type":1,"EndpointId":3,"Status":2,"CreationDate":1727000000,
+                  "UpdateDate":0}]""", Wire.Stack[].class)),
                 Translation::stack);
-        assertEquals(List.of(new Stack(12, "shop", 17, StackType.COMPOSE, true),
-                new Stack(13, "old", 3, StackType.SWARM, false)), stacks);
+        assertEquals(List.of(new Stack(12, "shop", 17, StackType.COMPOSE, true, Instant.ofEpochSecond(1727000000),
+                        Instant.ofEpochSecond(1729600000)),
+                new Stack(13, "old", 3, StackType.SWARM, false, Instant.ofEpochSecond(1727000000), null)), stacks,
+                "UpdateDate 0 is Portainer's never");
     }
 
     @Test
@@ -244,5 +247,17 @@ class TranslationTest {
                 Wire.Status.class));
         assertEquals("2.23.0", status.version());
         assertEquals("abc-1", status.instanceId());
+    }
+
+    @Test
+    void anEndpointIsNamedByItsGroupAndTags() {
+        io.fleetdashboard.portainer.entity.Endpoint endpoint = Translation.endpoint(WireJson.parse(
+                "{\"Id\":17,\"Name\":\"line-3\",\"Type\":2,\"Status\":1,\"GroupId\":3,\"TagIds\":[2,5]}",
+                Wire.Endpoint.class));
+        assertEquals(List.of(2, 5), endpoint.tagIds());
+        var named = endpoint.named(java.util.Map.of(3, "plant-a"), java.util.Map.of(2, "site:berlin"));
+        assertEquals("plant-a", named.groupName());
+        assertEquals(List.of("site:berlin", "#5"), named.tags(), "a tag whose name is not known shows its id");
+        assertEquals(null, endpoint.named(java.util.Map.of(), java.util.Map.of()).groupName());
     }
 }

@@ -171,10 +171,13 @@ class WireListsTest {
         assertEquals(1, networks.skipped());
         assertEquals("bridge", networks.items().get(0).name());
         WireLists.Read<Wire.Stack> stacks = WireLists.stacks(json("[{\"Id\":1,\"Name\":\"shop\",\"Type\":2,"
-                + "\"EndpointId\":3,\"Status\":1,\"Env\":[{\"name\":\"a\",\"value\":\"b\"}]},"
+                + "\"EndpointId\":3,\"Status\":1,\"Env\":[{\"name\":\"a\",\"value\":\"b\"}],"
+                + "\"CreationDate\":1727000000,\"UpdateDate\":0},"
                 + "{\"Id\":\"two\",\"Name\":\"x\"}]"));
         assertEquals(1, stacks.skipped());
         assertEquals(3, stacks.items().get(0).endpointId());
+        assertEquals(1727000000L, stacks.items().get(0).creationDate());
+        assertEquals(0L, stacks.items().get(0).updateDate());
     }
 
     @Test
@@ -216,5 +219,19 @@ class WireListsTest {
         assertEquals(Map.of("x", "y", Translation.COMPOSE_PROJECT, "shop", Translation.COMPOSE_SERVICE, "web"), labels);
         assertEquals(java.util.Set.of("bridge", "shop_default"),
                 read.items().get(0).networkSettings().networks().keySet());
+    }
+
+    @Test
+    void tagsAndGroupsAreReadWithTheirOwnIdKeys() {
+        WireLists.Read<Wire.Named> tags = WireLists.tags(json("[{\"ID\":4,\"Name\":\"site:berlin\","
+                + "\"Endpoints\":{\"17\":true}},{\"Id\":5,\"Name\":\"no ID key\"}]"));
+        assertEquals(List.of(new Wire.Named(4, "site:berlin")), tags.items());
+        assertEquals(1, tags.skipped(), "a tag without its ID is skipped");
+        assertEquals(List.of(new Wire.Named(1, "Unassigned")), WireLists.endpointGroups(json(
+                "[{\"Id\":1,\"Name\":\"Unassigned\",\"TagIds\":[]}]")).items());
+        WireLists.Read<Wire.Endpoint> endpoints = WireLists.endpoints(json("[{\"Id\":1,\"Name\":\"a\",\"Type\":2,"
+                + "\"TagIds\":[2,5]},{\"Id\":2,\"Name\":\"b\",\"Type\":2,\"TagIds\":null}]"));
+        assertEquals(List.of(2, 5), endpoints.items().get(0).tagIds());
+        assertEquals(null, endpoints.items().get(1).tagIds());
     }
 }

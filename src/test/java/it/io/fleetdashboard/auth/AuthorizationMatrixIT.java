@@ -60,12 +60,17 @@ class AuthorizationMatrixIT {
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
+            /api/v1/stacks.csv                       API  /api/v1/stacks.csv?external=true      LAAA  /api/v1/stacks.csv                  LFAA
+            /api/v1/endpoints.csv                    API  /api/v1/endpoints.csv?status=offline  LAAA  /api/v1/endpoints.csv               LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
             /api/v1/networks/connections             API  /api/v1/networks/connections?limit=1  LAAA  /api/v1/networks/connections        LFAA
             /api/v1/networks/connections.csv         API  /api/v1/networks/connections.csv?network=none LAAA /api/v1/networks/connections.csv LFAA
             /api/v1/networks/topology                API  /api/v1/networks/topology?nodes=1     LAAA  /api/v1/networks/topology           LFAA
             /api/v1/logs/search                      API  /api/v1/logs/search?size=0            LAAA  /api/v1/logs/search                 LFAA
             /api/v1/logs/search/hostnames            API  /api/v1/logs/search/hostnames         LAAA  /api/v1/logs/search/hostnames       LFAA
+            /api/v1/images/distinct                  API  /api/v1/images/distinct?limit=1       LAAA  /api/v1/images/distinct             LFAA
+            /api/v1/images/distinct.csv              API  /api/v1/images/distinct.csv?unused=true LAAA /api/v1/images/distinct.csv        LFAA
+            /api/v1/images/unused                    API  /api/v1/images/unused                 LAAA  /api/v1/images/unused               LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
@@ -89,6 +94,8 @@ class AuthorizationMatrixIT {
             /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
             /log-search.xhtml                        PAGE /log-search.xhtml                     LAAA  /log-search.xhtml                   LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
+            /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
+            /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
             /not-configured.xhtml                    PAGE /not-configured.xhtml                 AAAA  /not-configured.xhtml               XXXX

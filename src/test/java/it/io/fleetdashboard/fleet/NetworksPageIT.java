@@ -62,8 +62,8 @@ class NetworksPageIT extends PageTest {
         }
         driver.get(BASE + "/networks.xhtml?endpoint=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
         waitForAjax(driver);
-        waitUntil("the graph is drawn", d -> "true".equals(d.findElement(By.id("networksForm:graph"))
-                .getAttribute("data-drawn")));
+        waitUntil("the graph is drawn", d -> d.findElement(By.id("networksForm:graph"))
+                .getAttribute("data-drawn") != null);
         Set<String> listed = rows().stream().map(r -> r.findElements(By.tagName("td")))
                 .map(cells -> cellText(cells.get(3)) + " " + cellText(cells.get(1)))
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -1,8 +1,8 @@
 package it.io.fleetdashboard.fleet;
 
 import it.io.fleetdashboard.Api;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,25 +34,37 @@ public final class SimulatedFleet {
 
     /** The container names the simulated Portainer lists for an endpoint key ("sim-1:3"), without the "/". */
     public static Set<String> containerNames(String endpointKey) {
-        return containerList(endpointKey).stream()
+        return docker(endpointKey, "/containers/json?all=1").asJsonArray().stream()
                 .map(c -> c.asJsonObject().getJsonArray("Names").getString(0).substring(1))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** containers/json?all=1 of an endpoint key ("sim-1:3"), as the simulated Portainer answers it. */
-    public static JsonArray containerList(String endpointKey) {
+    public static jakarta.json.JsonArray containerList(String endpointKey) {
+        return docker(endpointKey, "/containers/json?all=1").asJsonArray();
+    }
+
+    /** What the simulated Portainer answers for a Docker path of an endpoint key ("sim-1:3", "/images/json"). */
+    public static JsonStructure docker(String endpointKey, String path) {
         String server = endpointKey.substring(0, endpointKey.lastIndexOf(':'));
         String id = endpointKey.substring(endpointKey.lastIndexOf(':') + 1);
+        return portainer(server, "/api/endpoints/" + id + "/docker" + path);
+    }
+
+    /** What a simulated Portainer server ("sim-1") answers for an API path ("/api/stacks"), asked directly. */
+    public static JsonStructure portainer(String server, String path) {
         JsonObject sim = Api.json(Api.get("/simulator/control/servers").body()).asJsonArray().stream()
                 .map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals(server)).findFirst()
                 .orElseThrow(() -> new AssertionError("no simulated server " + server));
         try {
-            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(sim.getString("baseUrl")
-                            + "/api/endpoints/" + id + "/docker/containers/json?all=1"))
-                    .header("X-API-Key", sim.getString("apiKey")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Api.json(list.body()).asJsonArray();
-        } catch (Exception e) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sim.getString("baseUrl")
+                            + path)).header("X-API-Key", sim.getString("apiKey")).timeout(Duration.ofSeconds(30))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("simulated Portainer " + server + path + " answered " + answer.statusCode());
+            }
+            return Api.json(answer.body());
+        } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError("simulated Portainer " + server + " did not answer: " + e, e);
         }
     }

@@ -17,7 +17,11 @@ public final class Wire {
 
     public record Endpoint(Integer id, String name, Integer type, @JsonbProperty("URL") String url, Integer groupId,
                     Integer status, String edgeID, Integer edgeCheckinInterval, Long lastCheckInDate,
-                    Boolean heartbeat, Edge edge, Agent agent, List<Snapshot> snapshots) {
+                    Boolean heartbeat, Edge edge, Agent agent, List<Snapshot> snapshots, List<Integer> tagIds) {
+    }
+
+    /** An item of /api/tags (its id key is "ID") or /api/endpoint_groups ("Id"): an id and a name. */
+    public record Named(Integer id, String name) {
     }
 
     public record Edge(Boolean asyncMode) {
@@ -48,7 +52,8 @@ public final class Wire {
     public record Network(String id, String name, String driver, String scope) {
     }
 
-    public record Stack(Integer id, String name, Integer type, Integer endpointId, Integer status) {
+    public record Stack(Integer id, String name, Integer type, Integer endpointId, Integer status, Long creationDate,
+                        Long updateDate) {
     }
 
     public record Status(String version, String instanceID) {
