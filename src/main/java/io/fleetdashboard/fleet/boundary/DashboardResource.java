@@ -30,7 +30,7 @@ public class DashboardResource {
     @Operation(summary = "Headline numbers of the fleet and the freshness of the snapshot they come from")
     public Views.Summary summary() {
         FleetSnapshot snapshot = snapshots.current();
-        return Views.Summary.of(snapshot.counts(), snapshots.status(snapshot));
+        return Views.Summary.of(snapshot, snapshots.status(snapshot));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class DashboardResource {
     @Operation(summary = "Summary, environments and the first page of endpoints, containers and stacks in one call")
     public Views.Overview overview(@BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return new Views.Overview(Views.Summary.of(snapshot.counts(), snapshots.status(snapshot)),
+        return new Views.Overview(Views.Summary.of(snapshot, snapshots.status(snapshot)),
                 snapshot.environments().stream().map(Views.Environment::of).toList(),
                 queries.endpoints(snapshot, new EndpointFilter().query(paging), paging.offset(), paging.limit())
                         .map(Views.Endpoint::of),
