@@ -50,6 +50,9 @@ public class AccessPolicy {
             AccessRule.pageFolder("/containers", Role.VIEWER),
             AccessRule.page("/container.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
+            // Container health: everyone reads the page and its JSON twin (it changes nothing).
+            AccessRule.page("/health.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/container-health", Role.VIEWER, Role.OPERATOR),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),

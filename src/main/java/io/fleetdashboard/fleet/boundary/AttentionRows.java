@@ -50,11 +50,12 @@ public final class AttentionRows {
             this.more = more;
         }
 
-        public boolean isMore() {
+        /** True for the "and N more …" line that closes a kind (EL needs another name than its text's). */
+        public boolean isClosing() {
             return more != null;
         }
 
-        public String getMore() {
+        public String getMoreText() {
             return more;
         }
 

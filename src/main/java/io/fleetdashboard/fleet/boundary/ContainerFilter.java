@@ -32,10 +32,15 @@ public class ContainerFilter {
     String includeStopped;
 
     ContainerQuery query(Paging paging) {
+        return filter().withSort(paging.sort(ContainerQuery.Sort.class, ContainerQuery.Sort.NAME),
+                paging.descending());
+    }
+
+    /** The filters alone, by name (for lists that sort by other fields). */
+    ContainerQuery filter() {
         return new ContainerQuery(search, environment, endpoint, stack,
                 QueryParams.enumParam("state", state, ContainerState.class, null),
                 QueryParams.enumParam("health", health, ContainerHealth.class, null),
-                QueryParams.booleanParam("includeStopped", includeStopped, true),
-                paging.sort(ContainerQuery.Sort.class, ContainerQuery.Sort.NAME), paging.descending());
+                QueryParams.booleanParam("includeStopped", includeStopped, true), ContainerQuery.Sort.NAME, false);
     }
 }

@@ -93,5 +93,10 @@ public record ContainerQuery(String search, String environment, String endpoint,
             this.order = order.thenComparing((FleetContainer c) -> c.container().name(), Listing.TEXT)
                     .thenComparing(FleetContainer::key);
         }
+
+        /** This order, ties broken by name and key (ascending). */
+        public Comparator<FleetContainer> order() {
+            return order;
+        }
     }
 }

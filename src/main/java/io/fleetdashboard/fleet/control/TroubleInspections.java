@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What containers/json cannot tell: how often a crash-looping container restarted, and whether a container killed
  * with exit code 137 ran out of memory. After each complete refresh, inspects a bounded number of the containers
- * that look so (FLEET_INSPECT_MAX_PER_REFRESH; those never inspected first, then the longest ago), on the
+ * that look so, or are dead (FLEET_INSPECT_MAX_PER_REFRESH; those never inspected first, then the longest ago), on the
  * collector's executor and bulkhead with a deadline each, and publishes the facts into the current snapshot, each
  * marked with its time. One round at a time; a page request never waits for it.
  */
@@ -138,8 +138,8 @@ public class TroubleInspections {
     }
 
     /**
-     * The containers to inspect now, at most {@code max}: crash-looping ones and those killed with exit code 137
-     * (SIGKILL: the OOM killer's, or a user's), on endpoints read live (Docker can be asked); never inspected first,
+     * The containers to inspect now, at most {@code max}: crash-looping ones, dead ones and those killed with exit
+     * code 137 (SIGKILL: the OOM killer's, or a user's), on endpoints read live (Docker can be asked); never inspected first,
      * then crash loops (their count grows) before the rest, then the longest ago.
      */
     static List<FleetContainer> candidates(FleetSnapshot snapshot, int max) {
@@ -158,9 +158,10 @@ public class TroubleInspections {
                 .filter(TroubleInspections::inTrouble).sorted(order).limit(max).toList();
     }
 
+    /** Crash-looping, dead (the list shows no exit code), or exited with 137 (SIGKILL: OOM or not?). */
     static boolean inTrouble(FleetContainer fc) {
         var c = fc.container();
-        return c.state() == ContainerState.RESTARTING || ((c.state() == ContainerState.EXITED
-                || c.state() == ContainerState.DEAD) && c.exitCode() != null && c.exitCode() == 137);
+        return c.state() == ContainerState.RESTARTING || c.state() == ContainerState.DEAD
+                || (c.state() == ContainerState.EXITED && c.exitCode() != null && c.exitCode() == 137);
     }
 }

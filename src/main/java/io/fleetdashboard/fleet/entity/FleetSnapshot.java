@@ -245,13 +245,6 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             this.inspections = inspections;
         }
 
-        /** Facts are kept for containers still in trouble only. */
-        private void keep(FleetContainer container, InspectionFacts inspected) {
-            if (inspected != null) {
-                facts.put(container.key(), inspected);
-            }
-        }
-
         /** Adds an endpoint's containers; returns how many of them run. */
         int add(EndpointHarvest eh, String env, String endpointKey, boolean current,
                 Map<String, StackTally> envStacks) {
@@ -277,14 +270,16 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             listed.add(fleetContainer);
             byState.merge(c.state(), 1, Integer::sum);
             InspectionFacts inspected = inspections.isEmpty() ? null : inspections.get(fleetContainer.key());
-            if (c.state() == ContainerState.RESTARTING) {
+            ContainerTrouble trouble = ContainerTrouble.of(c, inspected);
+            if (trouble != null) {
+                if (inspected != null) {
+                    facts.put(fleetContainer.key(), inspected); // kept while the container is in trouble
+                }
+                attention.add(trouble == ContainerTrouble.CRASH_LOOP ? crashLoop(eh, endpointKey, c, inspected)
+                        : exited(eh, endpointKey, c, inspected));
+            }
+            if (trouble == ContainerTrouble.CRASH_LOOP) {
                 restarting++;
-                keep(fleetContainer, inspected);
-                attention.add(crashLoop(eh, endpointKey, c, inspected));
-            } else if ((c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD)
-                    && c.exitCode() != null && c.exitCode() != 0) {
-                keep(fleetContainer, inspected);
-                attention.add(exited(eh, endpointKey, c, inspected));
             }
             if (c.health() == ContainerHealth.HEALTHY) {
                 healthy++;
@@ -318,17 +313,20 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
 
     private static Attention exited(EndpointHarvest eh, String endpointKey, Container c, InspectionFacts facts) {
         String key = endpointKey + ":" + c.id();
+        Integer exitCode = ContainerTrouble.exitCode(c, facts);
+        String code = exitCode == null ? "an unknown exit code" : "code " + exitCode;
         if (facts != null && facts.oomKilled()) {
             return new Attention(Attention.Severity.CRITICAL, Attention.Kind.OOM_KILLED, c.name()
-                    + " was killed for running out of memory", "OOMKilled, exit code " + c.exitCode()
-                    + " (inspected " + facts.inspectedAt() + ") · restarted " + facts.restartCount() + " times · "
-                    + c.status() + " on " + eh.endpoint().name(), key, facts.restartCount(), facts.inspectedAt());
+                    + " was killed for running out of memory", "OOMKilled, " + code + " (inspected "
+                    + facts.inspectedAt() + ") · restarted " + facts.restartCount() + " times · " + c.status()
+                    + " on " + eh.endpoint().name(), key, facts.restartCount(), facts.inspectedAt());
         }
-        String cause = c.exitCode() != 137 ? ""
-                : facts == null ? "killed (SIGKILL: out of memory? not inspected yet) · "
-                : "killed (SIGKILL), not for lack of memory · ";
-        return new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO, c.name()
-                + " exited with code " + c.exitCode(), cause + c.status() + " on " + eh.endpoint().name(), key,
+        String cause = exitCode == null || exitCode == 137 ? facts == null
+                ? "killed (SIGKILL: out of memory? not inspected yet) · " : "not killed for lack of memory · " : "";
+        String title = c.state() == ContainerState.DEAD ? c.name() + " is dead (" + code + ")"
+                : c.name() + " exited with " + code;
+        return new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO, title,
+                cause + c.status() + " on " + eh.endpoint().name(), key,
                 facts == null ? null : facts.restartCount(), facts == null ? null : facts.inspectedAt());
     }
 

@@ -75,7 +75,7 @@ public final class TruthCount {
                         case "exited", "dead" -> {
                             if (!e.async() && DockerJson.oomKilled(c, rt)) {
                                 oomKilled++;
-                            } else if (rt.exitCode() != 0) {
+                            } else if (rt.exitCode() != 0 || rt.state().equals("dead")) {
                                 exitedWithError++;
                             }
                         }

@@ -25,7 +25,7 @@ import java.util.List;
  * snapshot); they are part of {@code containersTotal}.</li>
  * <li>{@code containersOomKilled}: exited or dead containers with State.OOMKilled (inspect) on counted endpoints
  * read through the Docker proxy (a dashboard cannot inspect those of async edge agents);
- * {@code containersExitedWithError}: every other counted exited or dead container with a non-zero exit code;
+ * {@code containersExitedWithError}: every other counted container that is dead or exited with a non-zero code;
  * {@code containersRestartingRestartCounts}: RestartCount (inspect) of every restarting container on those
  * endpoints, by "server:endpointId:containerId" (a dashboard's container key).</li>
  * </ul>

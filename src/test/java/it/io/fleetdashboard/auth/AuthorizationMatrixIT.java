@@ -59,6 +59,9 @@ class AuthorizationMatrixIT {
             /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
+            /api/v1/container-health/containers      API  /api/v1/container-health/containers?limit=1 LAAA /api/v1/container-health/containers LFAA
+            /api/v1/container-health/containers.csv  API  /api/v1/container-health/containers.csv?trouble=any LAAA /api/v1/container-health/containers.csv LFAA
+            /api/v1/container-health/distribution    API  /api/v1/container-health/distribution LAAA  /api/v1/container-health/distribution LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/images                           API  /api/v1/images?limit=1                LAAA  /api/v1/images                      LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
@@ -80,6 +83,7 @@ class AuthorizationMatrixIT {
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
+            /health.xhtml                            PAGE /health.xhtml                         LAAA  /health.xhtml                       LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
