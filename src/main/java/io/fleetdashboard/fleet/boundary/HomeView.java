@@ -7,13 +7,13 @@ import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
+import io.fleetdashboard.ui.ChartConfig;
+import io.fleetdashboard.ui.ChartConfig.Dataset;
 import io.fleetdashboard.ui.Sizes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -81,39 +81,27 @@ public class HomeView {
     /** Chart.js configuration for the endpoint status doughnut. */
     public String getEndpointChart() {
         FleetCounts c = snapshot.counts();
-        var data = Json.createObjectBuilder()
-                .add("labels", Json.createArrayBuilder().add("Online").add("Offline"))
-                .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("data", Json.createArrayBuilder().add(c.endpointsOnline()).add(c.endpointsOffline()))
-                        .add("backgroundColor", Json.createArrayBuilder().add("#22c55e").add("#ef4444"))));
-        return Json.createObjectBuilder().add("type", "doughnut").add("data", data)
-                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
-                                .add("position", "bottom"))))
-                .build().toString();
+        return ChartConfig.doughnut().labels("Online", "Offline")
+                .dataset(Dataset.of(null, List.of(c.endpointsOnline(), c.endpointsOffline()))
+                        .colors(List.of(StateColors.GOOD, StateColors.BAD)))
+                .legend("bottom").json();
     }
 
     /** Chart.js configuration for the container states bar chart. */
     public String getStateChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
-        JsonArrayBuilder colors = Json.createArrayBuilder();
+        List<String> labels = new java.util.ArrayList<>();
+        List<Integer> values = new java.util.ArrayList<>();
+        List<String> colors = new java.util.ArrayList<>();
         for (ContainerState state : ContainerState.values()) {
             int count = snapshot.containersByState().getOrDefault(state, 0);
             if (count > 0) {
                 labels.add(state.label());
                 values.add(count);
-                colors.add(color(state));
+                colors.add(StateColors.of(state));
             }
         }
-        var data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", "Containers").add("data", values)
-                        .add("backgroundColor", colors)));
-        return Json.createObjectBuilder().add("type", "bar").add("data", data)
-                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder()
-                                .add("display", false))))
-                .build().toString();
+        return ChartConfig.bar().labels(labels).dataset(Dataset.of("Containers", values).colors(colors))
+                .legend("none").json();
     }
 
     public List<EnvironmentRow> getEnvironments() {
@@ -128,16 +116,6 @@ public class HomeView {
     /** "2 endpoints could not be read · 5 endpoints offline · …": the count of every kind, worst first. */
     public String getAttentionCounts() {
         return AttentionRows.counts(snapshot);
-    }
-
-    private static String color(ContainerState state) {
-        return switch (state) {
-            case RUNNING -> "#22c55e";
-            case EXITED, DEAD -> "#94a3b8";
-            case PAUSED -> "#f59e0b";
-            case RESTARTING -> "#3b82f6";
-            default -> "#a855f7";
-        };
     }
 
     /** A KPI card; JavaBean getters because EL cannot read record components. */

@@ -11,14 +11,13 @@ import io.fleetdashboard.metrics.entity.SeriesPoint;
 import io.fleetdashboard.metrics.entity.Severity;
 import io.fleetdashboard.metrics.entity.Summary;
 import io.fleetdashboard.metrics.entity.Top;
+import io.fleetdashboard.ui.ChartConfig;
+import io.fleetdashboard.ui.ChartConfig.Dataset;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ import java.util.Map;
 /**
  * The Metrics page (container-metrics.xhtml): a container's metric over a range as a Chart.js line with anomalies as
  * a second (points only) dataset, its summary, the fleet's top consumers and per-endpoint totals, and an anomalies
- * tab. Thin: reads through {@link MetricsHistory}; the chart JSON is built here with jakarta.json (the container
+ * tab. Thin: reads through {@link MetricsHistory}; the chart JSON comes from {@link ChartConfig} (the container
  * detail view can reuse {@link #chartJson(Series)}).
  */
 @Named
@@ -113,9 +112,9 @@ public class ContainerMetricsView implements Serializable {
 
     /** A Chart.js line config: the metric's values, anomalies as red points on the same category axis. */
     public static String chartJson(Series s) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
-        JsonArrayBuilder marks = Json.createArrayBuilder();
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> marks = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         for (SeriesPoint p : s.points()) {
             times.add(p.at());
@@ -131,28 +130,18 @@ public class ContainerMetricsView implements Serializable {
             SeriesPoint p = s.points().get(i);
             labels.add(SHORT.format(p.at()));
             values.add(round(p.value()));
-            if (flagged.containsKey(i)) {
-                marks.add(round(flagged.get(i)));
-            } else {
-                marks.addNull();
-            }
+            marks.add(flagged.containsKey(i) ? round(flagged.get(i)) : null);
         }
-        JsonObjectBuilder line = Json.createObjectBuilder().add("label", s.metric() + " (" + s.unit() + ")")
-                .add("data", values).add("borderColor", "#3b82f6").add("backgroundColor", "rgba(59,130,246,0.15)")
-                .add("fill", true).add("tension", 0.2).add("pointRadius", 0).add("borderWidth", 2);
-        JsonObjectBuilder anomalyPoints = Json.createObjectBuilder().add("label", "anomalies").add("data", marks)
-                .add("showLine", false).add("pointRadius", 6).add("pointStyle", "triangle")
-                .add("borderColor", "#dc2626").add("backgroundColor", "#dc2626");
-        return Json.createObjectBuilder().add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(line).add(anomalyPoints)))
-                .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
-                        .add("interaction", Json.createObjectBuilder().add("mode", "index").add("intersect", false))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("ticks",
-                                        Json.createObjectBuilder().add("maxTicksLimit", 8)))
-                                .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
-                .build().toString();
+        return ChartConfig.line().labels(labels)
+                .dataset(Dataset.of(s.metric() + " (" + s.unit() + ")", values).set("borderColor", "#3b82f6")
+                        .set("backgroundColor", "rgba(59,130,246,0.15)").set("fill", true).set("tension", 0.2)
+                        .set("pointRadius", 0).set("borderWidth", 2))
+                .dataset(Dataset.of("anomalies", marks).set("showLine", false).set("pointRadius", 6)
+                        .set("pointStyle", "triangle").color("#dc2626"))
+                .noAnimation()
+                .set("options.interaction.mode", "index").set("options.interaction.intersect", false)
+                .set("options.scales.x.ticks.maxTicksLimit", 8).set("options.scales.y.beginAtZero", true)
+                .json();
     }
 
     private static int nearest(List<Instant> times, Instant at) {

@@ -1,0 +1,23 @@
+package io.fleetdashboard.fleet.boundary;
+
+import io.fleetdashboard.portainer.entity.ContainerState;
+
+/** The colour of a container state in every chart, so "running" is the same green on each page. */
+final class StateColors {
+
+    static final String GOOD = "#22c55e";
+    static final String BAD = "#ef4444";
+
+    private StateColors() {
+    }
+
+    static String of(ContainerState state) {
+        return switch (state) {
+            case RUNNING -> GOOD;
+            case EXITED, DEAD -> "#94a3b8";
+            case PAUSED -> "#f59e0b";
+            case RESTARTING -> "#3b82f6";
+            default -> "#a855f7";
+        };
+    }
+}
