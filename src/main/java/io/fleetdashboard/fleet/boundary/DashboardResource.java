@@ -3,6 +3,7 @@ package io.fleetdashboard.fleet.boundary;
 import io.fleetdashboard.api.boundary.CsvTable;
 import io.fleetdashboard.fleet.control.FleetQueries;
 import io.fleetdashboard.fleet.control.Snapshots;
+import io.fleetdashboard.fleet.entity.Attention;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class DashboardResource {
         var c = snapshot.counts();
         var status = snapshots.status(snapshot);
         var f = snapshot.freshness();
+        var attention = snapshot.attentionCounts();
         CsvTable csv = new CsvTable("Metric", "Value");
         Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()},
                 {"Data as of", f.dataAsOf() == null ? "never read" : f.dataAsOf()},
@@ -61,7 +63,11 @@ public class DashboardResource {
                 {"Compose projects not managed by Portainer", c.composeProjectsUnmanaged()},
                 {"Images (distinct ids)", c.imagesDistinct()}, {"Images dangling (distinct ids)", c.imagesDangling()},
                 {"Images size (bytes, each distinct image once)", c.imagesDistinctSizeBytes()},
-                {"Image copies on endpoints", c.images()}};
+                {"Image copies on endpoints", c.images()},
+                {"Containers crash-looping", attention.getOrDefault(Attention.Kind.CRASH_LOOP, 0)},
+                {"Crash loops with a restart count from inspect", snapshot.crashLoopInspections().size()},
+                {"Containers exited with an error", attention.getOrDefault(Attention.Kind.EXITED_NON_ZERO, 0)},
+                {"Containers killed for running out of memory", attention.getOrDefault(Attention.Kind.OOM_KILLED, 0)}};
         for (Object[] row : rows) {
             csv.row(row);
         }

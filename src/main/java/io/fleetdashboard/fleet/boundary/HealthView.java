@@ -7,6 +7,7 @@ import io.fleetdashboard.fleet.entity.ContainerTrouble;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.control.ContainerQuery;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.ui.ChartConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -104,6 +105,21 @@ public class HealthView implements Serializable {
             buckets.add(new Bucket(state, tally.get(state)));
         }
         return buckets;
+    }
+
+    /** Chart.js doughnut of the distribution, in the shared chart helper. */
+    public String getDistributionChart() {
+        Map<ContainerHealth, Integer> tally = queries.healthOfRunning(snapshot());
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        for (ContainerHealth state : ContainerHealth.values()) {
+            labels.add(label(state));
+            values.add(tally.get(state));
+            colors.add(StateColors.of(state));
+        }
+        return ChartConfig.doughnut().labels(labels).dataset(ChartConfig.Dataset.of("Running containers", values)
+                .colors(colors)).legend("bottom").json();
     }
 
     public int getRunning() {

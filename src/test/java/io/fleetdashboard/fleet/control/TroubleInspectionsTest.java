@@ -38,7 +38,7 @@ class TroubleInspectionsTest {
     private static FleetSnapshot fleet(Map<String, InspectionFacts> facts) {
         var live = new EndpointHarvest(agent(1, true), DataSource.LIVE, NOW, NOW, false, List.of(exited("oom", 137),
                 exited("failed", 1), exited("clean", 0), looping("loop-a"), looping("loop-b"),
-                container("up", ContainerState.RUNNING, "Up 1 hour", null)), List.of(), List.of(), null, 1);
+                container("up", ContainerState.RUNNING, "Up 1 hour", null)), List.of(), List.of(), null, 1, 2);
         var edge = new EndpointHarvest(asyncEdge(2), DataSource.PORTAINER_SNAPSHOT, NOW, NOW, false,
                 List.of(looping("edge-loop")), List.of(), List.of(), null, 1);
         return FleetSnapshot.assemble(NOW, 1, false, List.of(new EnvironmentHarvest("prod", "Prod", false,
@@ -76,6 +76,7 @@ class TroubleInspectionsTest {
                 new InspectionFacts(2, true, 137, NOW), "prod:1:loop-b", new InspectionFacts(31, false, 1, NOW)));
 
         assertEquals(before.counts(), after.counts());
+        assertEquals(before.endpoints(), after.endpoints(), "skipped items and all");
         assertEquals(before.takenAt(), after.takenAt());
         assertEquals(1, after.attentionCounts().get(Attention.Kind.OOM_KILLED));
         assertEquals(31, after.attention().stream().filter(a -> a.kind() == Attention.Kind.CRASH_LOOP)

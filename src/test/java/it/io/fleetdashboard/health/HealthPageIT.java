@@ -72,6 +72,7 @@ class HealthPageIT extends PageTest {
 
         assertEquals(truth.getInt("containersUnhealthy"), page.bucket("unhealthy"));
         assertEquals(truth.getInt("containersHealthy"), page.bucket("healthy"));
+        assertTrue(page.chartRendered(), "the distribution chart is drawn");
         screenshot("health");
         driver.manage().window().setSize(new Dimension(390, 844));
         screenshot("health-phone");

@@ -76,6 +76,10 @@ public class HealthPage {
         return row.findElements(By.tagName("td")).get(column).getText();
     }
 
+    public boolean chartRendered() {
+        return !driver.findElements(By.cssSelector("[id$='distributionChart'] canvas")).isEmpty();
+    }
+
     public String csvHref() {
         return driver.findElement(By.id("healthForm:csv")).getAttribute("href");
     }
