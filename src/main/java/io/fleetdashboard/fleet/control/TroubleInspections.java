@@ -10,10 +10,6 @@ import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.portainer.control.PortainerGateway;
 import io.fleetdashboard.portainer.entity.ContainerInspection;
 import io.fleetdashboard.portainer.entity.ContainerState;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -55,15 +51,6 @@ public class TroubleInspections {
     @Inject
     SnapshotCache cache;
 
-    @Resource(lookup = "concurrent/fleetCollector")
-    ManagedExecutorService managedExecutor;
-
-    @Resource
-    ManagedScheduledExecutorService managedTimer;
-
-    ExecutorService executor;
-    ScheduledExecutorService timer;
-
     @Inject
     @ConfigProperty(name = "fleet.inspect.max.per.refresh", defaultValue = "64")
     int maxPerRefresh = 64;
@@ -80,17 +67,12 @@ public class TroubleInspections {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
-    @PostConstruct
-    void useManagedExecutors() {
-        executor = managedExecutor;
-        timer = managedTimer;
-    }
-
     /**
-     * Starts a round for the containers in trouble in that snapshot, unless one runs; completes with the number of
-     * containers whose facts were published (0 when skipped).
+     * Starts a round for the containers in trouble in that snapshot, unless one runs, on the collector's executor
+     * and timer; completes with the number of containers whose facts were published (0 when skipped).
      */
-    public CompletableFuture<Integer> after(FleetSnapshot snapshot) {
+    public CompletableFuture<Integer> after(FleetSnapshot snapshot, ExecutorService executor,
+                                            ScheduledExecutorService timer) {
         List<FleetContainer> chosen = candidates(snapshot, maxPerRefresh);
         if (chosen.isEmpty() || maxPerRefresh <= 0 || !running.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(0);

@@ -83,4 +83,69 @@ class TroubleInspectionsTest {
                 .findFirst().orElseThrow().restartCount(), "the most restarts first");
         assertSame(before, SnapshotEdits.withInspections(before, Map.of()));
     }
+
+    @Test
+    void aRoundInspectsThroughTheGatewayAndPublishesTheFactsMarkedWithTheirTime(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws Exception {
+        var prod = new io.fleetdashboard.environments.entity.EnvironmentConnection("prod", "Prod",
+                java.net.URI.create("http://127.0.0.1:1/api"), "ptr_secret", true, false);
+        java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        var inspections = new TroubleInspections();
+        inspections.clock = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+        inspections.environments = new io.fleetdashboard.environments.control.Environments() {
+            @Override
+            public java.util.Optional<io.fleetdashboard.environments.entity.EnvironmentConnection> connection(
+                    String name) {
+                return java.util.Optional.of(prod).filter(c -> c.name().equals(name));
+            }
+        };
+        inspections.gateway = new io.fleetdashboard.portainer.control.PortainerGateway() {
+            @Override
+            public io.fleetdashboard.portainer.entity.ContainerInspection inspectInBackground(
+                    io.fleetdashboard.environments.entity.EnvironmentConnection environment, int endpointId,
+                    String containerId) {
+                asked.add(endpointId + ":" + containerId);
+                if (containerId.equals("loop-b")) {
+                    throw new io.fleetdashboard.portainer.entity.PortainerException(
+                            io.fleetdashboard.portainer.entity.ErrorKind.NOT_FOUND, "gone");
+                }
+                return new io.fleetdashboard.portainer.entity.ContainerInspection(containerId, "c", null, "img",
+                        "sha256:1", "run", new io.fleetdashboard.portainer.entity.ContainerInspection.RunState(
+                        ContainerState.EXITED, false, false, false, containerId.equals("oom"), false, 0, 137, "",
+                        null, null), null, "always", 0, containerId.equals("loop-a") ? 12 : 0, "root", "h", "/",
+                        List.of(), Map.of(), List.of(), List.of(), List.of(), null);
+            }
+        };
+        inspections.cache = new SnapshotCache();
+        inspections.cache.metrics = new FleetMetrics() {
+            @Override
+            public void cacheHit(String tier) {
+            }
+
+            @Override
+            public void cacheMiss() {
+            }
+        };
+        inspections.cache.open(dir, false);
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            FleetSnapshot snapshot = fleet(Map.of());
+            inspections.cache.put(snapshot);
+
+            int published = inspections.after(snapshot, executor, timer).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals(java.util.Set.of("1:loop-a", "1:loop-b", "1:oom"), asked, "only the three in trouble");
+            assertEquals(2, published, "the container that is gone is skipped, the others are kept");
+            FleetSnapshot current = inspections.cache.current().orElseThrow();
+            assertEquals(new InspectionFacts(12, false, 137, NOW), current.inspections().get("prod:1:loop-a"));
+            assertEquals(1, current.attentionCounts().get(Attention.Kind.OOM_KILLED));
+            assertEquals(snapshot.takenAt(), current.takenAt(), "still the refresh's snapshot, with the facts");
+        } finally {
+            executor.shutdownNow();
+            timer.shutdownNow();
+            inspections.cache.close();
+        }
+    }
 }
