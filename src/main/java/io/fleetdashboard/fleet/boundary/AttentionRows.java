@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.boundary;
 
 import io.fleetdashboard.fleet.entity.Attention;
+import io.fleetdashboard.fleet.entity.ContainerTrouble;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,19 @@ public final class AttentionRows {
 
         public String getMoreText() {
             return more;
+        }
+
+        /** The Container health table's filter that lists every container of this kind; null for other kinds. */
+        public String getMoreQuery() {
+            if (attention.kind() == Attention.Kind.UNHEALTHY) {
+                return "?health=unhealthy";
+            }
+            for (ContainerTrouble trouble : ContainerTrouble.values()) {
+                if (trouble.kind() == attention.kind()) {
+                    return "?trouble=" + trouble.name().toLowerCase(Locale.ROOT);
+                }
+            }
+            return null;
         }
 
         public String getKind() {

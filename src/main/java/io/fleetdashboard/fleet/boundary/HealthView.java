@@ -43,6 +43,9 @@ public class HealthView implements Serializable {
     private String trouble;
     private String search;
     private ContainerHealthRows rows;
+    private transient FacesContext shownFor;
+    private transient FleetSnapshot shown;
+    private transient Map<ContainerHealth, Integer> healthOfRunning;
 
     @PostConstruct
     void init() {
@@ -81,8 +84,15 @@ public class HealthView implements Serializable {
         // nothing to do: the model asks query() on its next load
     }
 
+    /** The snapshot this request shows, read once per request (the view outlives requests; snapshots change). */
     private FleetSnapshot snapshot() {
-        return snapshots.ifPresent().orElse(null);
+        FacesContext request = FacesContext.getCurrentInstance();
+        if (shownFor != request) {
+            shown = snapshots.ifPresent().orElse(null);
+            healthOfRunning = shown == null ? Map.of() : queries.healthOfRunning(shown);
+            shownFor = request;
+        }
+        return shown;
     }
 
     public boolean isReady() {
@@ -99,7 +109,8 @@ public class HealthView implements Serializable {
 
     /** Running containers by health check state, each with a link that filters the table. */
     public List<Bucket> getDistribution() {
-        Map<ContainerHealth, Integer> tally = queries.healthOfRunning(snapshot());
+        snapshot();
+        Map<ContainerHealth, Integer> tally = healthOfRunning;
         List<Bucket> buckets = new ArrayList<>();
         for (ContainerHealth state : ContainerHealth.values()) {
             buckets.add(new Bucket(state, tally.get(state)));
@@ -109,7 +120,8 @@ public class HealthView implements Serializable {
 
     /** Chart.js doughnut of the distribution, in the shared chart helper. */
     public String getDistributionChart() {
-        Map<ContainerHealth, Integer> tally = queries.healthOfRunning(snapshot());
+        snapshot();
+        Map<ContainerHealth, Integer> tally = healthOfRunning;
         List<String> labels = new ArrayList<>();
         List<Integer> values = new ArrayList<>();
         List<String> colors = new ArrayList<>();

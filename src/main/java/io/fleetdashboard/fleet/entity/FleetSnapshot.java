@@ -302,8 +302,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         String key = endpointKey + ":" + c.id();
         if (facts == null) {
             return new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP, c.name()
-                    + " is crash-looping", c.status() + " on " + eh.endpoint().name()
-                    + " · restart count not inspected yet", key);
+                    + " is crash-looping", c.status() + " on " + eh.endpoint().name() + " · restart count "
+                    + notInspected(eh), key);
         }
         return new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP, c.name() + " is crash-looping",
                 "restarted " + facts.restartCount() + " times (inspected " + facts.inspectedAt() + ")"
@@ -322,12 +322,20 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                     + " on " + eh.endpoint().name(), key, facts.restartCount(), facts.inspectedAt());
         }
         String cause = exitCode == null || exitCode == 137 ? facts == null
-                ? "killed (SIGKILL: out of memory? not inspected yet) · " : "not killed for lack of memory · " : "";
+                ? "killed (SIGKILL: out of memory?) · " + notInspected(eh) + " · " : "not killed for lack of memory · "
+                : "";
         String title = c.state() == ContainerState.DEAD ? c.name() + " is dead (" + code + ")"
                 : c.name() + " exited with " + code;
         return new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO, title,
                 cause + c.status() + " on " + eh.endpoint().name(), key,
                 facts == null ? null : facts.restartCount(), facts == null ? null : facts.inspectedAt());
+    }
+
+    /** Why a container in trouble has no facts from inspect (yet). */
+    private static String notInspected(EndpointHarvest eh) {
+        return eh.dataSource() == DataSource.LIVE ? "not inspected yet"
+                : "unknown: Docker was not asked (" + eh.dataSource().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " data)";
     }
 
     /** Accumulates one stack while assembling: Portainer's record if any, plus its containers' tallies. */

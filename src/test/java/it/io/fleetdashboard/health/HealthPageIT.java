@@ -58,6 +58,7 @@ class HealthPageIT extends PageTest {
         assertTrue(unhealthy > 5, "the simulator has more unhealthy containers than the list shows: " + unhealthy);
         assertEquals(5, page.alerts("unhealthy").size());
         assertEquals("and " + (unhealthy - 5) + " more containers unhealthy", page.moreLine("unhealthy"));
+        assertTrue(page.moreLink("unhealthy").endsWith("/health.xhtml?health=unhealthy"), "it opens them all");
         int oom = truth.getInt("containersOomKilled");
         assertEquals(Math.min(oom, 5), page.alerts("oom_killed").size());
         if (oom > 5) {

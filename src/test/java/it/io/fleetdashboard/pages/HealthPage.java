@@ -35,6 +35,11 @@ public class HealthPage {
                 .stream().map(WebElement::getText).findFirst().orElse("");
     }
 
+    public String moreLink(String kind) {
+        return driver.findElement(By.cssSelector("#attentionList > li.attention-more[data-kind='" + kind + "'] a"))
+                .getAttribute("href");
+    }
+
     public int bucket(String health) {
         return Integer.parseInt(driver.findElement(By.cssSelector("#distribution [data-health='" + health
                 + "'] .health-count")).getText().trim());
