@@ -25,13 +25,18 @@ public class ContainerHealthRows extends LazyDataModel<HealthRow> {
 
     private final Snapshots snapshots;
     private final FleetQueries queries;
-    private final Supplier<HealthQuery> filters;
+    private final Filters filters;
     private transient FleetSnapshot matchedIn;
     private transient HealthQuery matchedFor;
     private transient List<FleetContainer> matched;
 
+    /** The view's current filters; serializable, as the view (and this model with it) lives in the session. */
+    @FunctionalInterface
+    public interface Filters extends Supplier<HealthQuery>, java.io.Serializable {
+    }
+
     /** filters: the view's current filters (sort is the table's). */
-    public ContainerHealthRows(Snapshots snapshots, FleetQueries queries, Supplier<HealthQuery> filters) {
+    public ContainerHealthRows(Snapshots snapshots, FleetQueries queries, Filters filters) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.filters = filters;

@@ -210,7 +210,7 @@ public class FleetCollector {
                 run.published().complete(snapshot);
                 run.done().complete(snapshot);
                 if (inspections != null) {
-                    inspections.after(snapshot, executor, timer); // in the background: restart counts, OOM kills
+                    inspections.after(snapshot, executor, timer, this::refreshing); // restart counts, OOM kills
                 }
             }
         });

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -69,17 +70,20 @@ public class TroubleInspections {
 
     /**
      * Starts a round for the containers in trouble in that snapshot, unless one runs, on the collector's executor
-     * and timer; completes with the number of containers whose facts were published (0 when skipped).
+     * and timer; completes with the number of containers whose facts were published (0 when skipped). Once a new
+     * refresh runs, the rest of the round is skipped: it never competes with a refresh for Portainer.
      */
     public CompletableFuture<Integer> after(FleetSnapshot snapshot, ExecutorService executor,
-                                            ScheduledExecutorService timer) {
+                                            ScheduledExecutorService timer, BooleanSupplier refreshing) {
         List<FleetContainer> chosen = candidates(snapshot, maxPerRefresh);
         if (chosen.isEmpty() || maxPerRefresh <= 0 || !running.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(0);
         }
         try {
             return BoundedFanOut.run(chosen, concurrency, Duration.ofSeconds(deadlineSeconds), executor, timer,
-                            this::inspect, (container, error) -> {
+                            container -> refreshing.getAsBoolean() ? Optional.<Map.Entry<String, InspectionFacts>>empty()
+                                    : inspect(container),
+                            (container, error) -> {
                                 LOG.fine(() -> "Could not inspect " + container.key() + ": " + error);
                                 return Optional.<Map.Entry<String, InspectionFacts>>empty();
                             })

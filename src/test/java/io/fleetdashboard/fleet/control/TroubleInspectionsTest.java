@@ -134,7 +134,8 @@ class TroubleInspectionsTest {
             FleetSnapshot snapshot = fleet(Map.of());
             inspections.cache.put(snapshot);
 
-            int published = inspections.after(snapshot, executor, timer).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            int published = inspections.after(snapshot, executor, timer, () -> false)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
 
             assertEquals(java.util.Set.of("1:loop-a", "1:loop-b", "1:oom"), asked, "only the three in trouble");
             assertEquals(2, published, "the container that is gone is skipped, the others are kept");
@@ -142,6 +143,11 @@ class TroubleInspectionsTest {
             assertEquals(new InspectionFacts(12, false, 137, NOW), current.inspections().get("prod:1:loop-a"));
             assertEquals(1, current.attentionCounts().get(Attention.Kind.OOM_KILLED));
             assertEquals(snapshot.takenAt(), current.takenAt(), "still the refresh's snapshot, with the facts");
+
+            asked.clear();
+            assertEquals(0, inspections.after(snapshot, executor, timer, () -> true)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS), "a refresh running: nothing is inspected");
+            assertEquals(java.util.Set.of(), asked);
         } finally {
             executor.shutdownNow();
             timer.shutdownNow();
