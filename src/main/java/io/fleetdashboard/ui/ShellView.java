@@ -37,7 +37,7 @@ public class ShellView {
             new NavigationItem("navHome", "Home", "pi pi-home", "/index.xhtml"),
             new NavigationItem("navWorkloads", "Workloads", "pi pi-box", "/workloads.xhtml"),
             new NavigationItem("navEdge", "Edge agents & stacks", "pi pi-sitemap", "/edge.xhtml"),
-            new NavigationItem("navHealth", "Container health", "pi pi-heart", null),
+            new NavigationItem("navHealth", "Container health", "pi pi-heart", "/health.xhtml"),
             new NavigationItem("navImages", "Images", "pi pi-images", "/images.xhtml"),
             new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", "/networks.xhtml"),
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),

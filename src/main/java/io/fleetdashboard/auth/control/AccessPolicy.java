@@ -56,6 +56,9 @@ public class AccessPolicy {
             // reads under the /api rule.
             AccessRule.page("/edge.xhtml", Role.VIEWER),
             AccessRule.page("/images.xhtml", Role.VIEWER),
+            // Container health: everyone reads the page and its JSON twin (it changes nothing).
+            AccessRule.page("/health.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/container-health", Role.VIEWER, Role.OPERATOR),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.page("/networks.xhtml", Role.VIEWER),

@@ -93,11 +93,17 @@ public class ContainerFilter {
     }
 
     ContainerQuery query(Paging paging) {
+        return filter().withSort(paging.sort(ContainerQuery.Sort.class, ContainerQuery.Sort.NAME),
+                paging.descending());
+    }
+
+    /** The filters alone, by name (for lists that sort by other fields). */
+    ContainerQuery filter() {
         boolean stoppedOnly = state != null && ContainerQuery.STOPPED.equalsIgnoreCase(state.strip());
         return new ContainerQuery(search, environment, endpoint, stack,
                 stoppedOnly ? null : QueryParams.enumParam("state", state, ContainerState.class, null),
                 QueryParams.enumParam("health", health, ContainerHealth.class, null),
-                QueryParams.booleanParam("includeStopped", includeStopped, true),
-                paging.sort(ContainerQuery.Sort.class, ContainerQuery.Sort.NAME), paging.descending(), stoppedOnly);
+                QueryParams.booleanParam("includeStopped", includeStopped, true), ContainerQuery.Sort.NAME, false,
+                stoppedOnly);
     }
 }

@@ -3,6 +3,7 @@ package io.fleetdashboard.fleet.boundary;
 import io.fleetdashboard.api.boundary.CsvTable;
 import io.fleetdashboard.fleet.control.FleetQueries;
 import io.fleetdashboard.fleet.control.Snapshots;
+import io.fleetdashboard.fleet.entity.Attention;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ public class DashboardResource {
     @Operation(summary = "Headline numbers of the fleet and the freshness of the snapshot they come from")
     public Views.Summary summary() {
         FleetSnapshot snapshot = snapshots.current();
-        return Views.Summary.of(snapshot.counts(), snapshots.status(snapshot));
+        return Views.Summary.of(snapshot, snapshots.status(snapshot));
     }
 
     @GET
@@ -42,6 +43,7 @@ public class DashboardResource {
         var c = snapshot.counts();
         var status = snapshots.status(snapshot);
         var f = snapshot.freshness();
+        var attention = snapshot.attentionCounts();
         CsvTable csv = new CsvTable("Metric", "Value");
         Object[][] rows = {{"Snapshot taken at", snapshot.takenAt()},
                 {"Data as of", f.dataAsOf() == null ? "never read" : f.dataAsOf()},
@@ -61,7 +63,11 @@ public class DashboardResource {
                 {"Compose projects not managed by Portainer", c.composeProjectsUnmanaged()},
                 {"Images (distinct ids)", c.imagesDistinct()}, {"Images dangling (distinct ids)", c.imagesDangling()},
                 {"Images size (bytes, each distinct image once)", c.imagesDistinctSizeBytes()},
-                {"Image copies on endpoints", c.images()}};
+                {"Image copies on endpoints", c.images()},
+                {"Containers crash-looping", attention.getOrDefault(Attention.Kind.CRASH_LOOP, 0)},
+                {"Crash loops with a restart count from inspect", snapshot.crashLoopInspections().size()},
+                {"Containers exited with an error", attention.getOrDefault(Attention.Kind.EXITED_NON_ZERO, 0)},
+                {"Containers killed for running out of memory", attention.getOrDefault(Attention.Kind.OOM_KILLED, 0)}};
         for (Object[] row : rows) {
             csv.row(row);
         }
@@ -80,7 +86,7 @@ public class DashboardResource {
     @Operation(summary = "Summary, environments and the first page of endpoints, containers and stacks in one call")
     public Views.Overview overview(@BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return new Views.Overview(Views.Summary.of(snapshot.counts(), snapshots.status(snapshot)),
+        return new Views.Overview(Views.Summary.of(snapshot, snapshots.status(snapshot)),
                 snapshot.environments().stream().map(Views.Environment::of).toList(),
                 queries.endpoints(snapshot, new EndpointFilter().query(paging), paging.offset(), paging.limit())
                         .map(Views.Endpoint::of),

@@ -3,7 +3,6 @@ package io.fleetdashboard.fleet.boundary;
 import io.fleetdashboard.fleet.control.ContainerQuery;
 import io.fleetdashboard.fleet.control.FleetCollector;
 import io.fleetdashboard.fleet.control.Snapshots;
-import io.fleetdashboard.fleet.entity.Attention;
 import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
@@ -112,27 +111,13 @@ public class HomeView {
     }
 
     /** Worst first, a few per kind, each kind followed by "and N more …" when the snapshot has more of it. */
-    public List<AttentionRow> getAttention() {
-        List<AttentionRow> rows = new java.util.ArrayList<>();
-        List<Attention> items = snapshot.attention();
-        for (int i = 0; i < items.size(); i++) {
-            Attention item = items.get(i);
-            rows.add(new AttentionRow(item, null));
-            boolean lastOfKind = i + 1 == items.size() || items.get(i + 1).kind() != item.kind();
-            int shown = (int) items.stream().filter(a -> a.kind() == item.kind()).count();
-            int more = snapshot.attentionCounts().getOrDefault(item.kind(), 0) - shown;
-            if (lastOfKind && more > 0) {
-                rows.add(new AttentionRow(item, "and " + more + " more " + item.kind().plural()));
-            }
-        }
-        return rows;
+    public List<AttentionRows.Row> getAttention() {
+        return AttentionRows.of(snapshot);
     }
 
     /** "2 endpoints could not be read · 5 endpoints offline · …": the count of every kind, worst first. */
     public String getAttentionCounts() {
-        return snapshot.attentionCounts().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().plural())
-                .collect(java.util.stream.Collectors.joining(" · "));
+        return AttentionRows.counts(snapshot);
     }
 
     /** A KPI card; JavaBean getters because EL cannot read record components. */
@@ -229,49 +214,6 @@ public class HomeView {
                 problems.add(state.endpointsPending() + " endpoint(s) pending");
             }
             return String.join("; ", problems);
-        }
-    }
-
-    public static final class AttentionRow {
-        private final Attention attention;
-        private final String more;
-
-        /** more: set for the "and N more …" row that closes a kind. */
-        AttentionRow(Attention attention, String more) {
-            this.attention = attention;
-            this.more = more;
-        }
-
-        public boolean isMore() {
-            return more != null;
-        }
-
-        public String getMore() {
-            return more;
-        }
-
-        public String getSeverity() {
-            return attention.severity().name().toLowerCase(Locale.ROOT);
-        }
-
-        public String getTitle() {
-            return attention.title();
-        }
-
-        public String getDetail() {
-            return attention.detail();
-        }
-
-        public String getIcon() {
-            return switch (attention.kind()) {
-                case REFRESH_FAILED -> "pi pi-times-circle";
-                case STACKS_FAILED -> "pi pi-clone";
-                case EXITED_NON_ZERO -> "pi pi-stop-circle";
-                case CRASH_LOOP -> "pi pi-replay";
-                case ENDPOINT_OFFLINE -> "pi pi-power-off";
-                case ENDPOINT_ERROR -> "pi pi-exclamation-triangle";
-                case UNHEALTHY -> "pi pi-heart";
-            };
         }
     }
 }

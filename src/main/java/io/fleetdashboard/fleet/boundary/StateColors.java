@@ -11,6 +11,16 @@ final class StateColors {
     private StateColors() {
     }
 
+    /** The colour of a health check state: healthy green, unhealthy red, starting amber, none grey. */
+    static String of(io.fleetdashboard.portainer.entity.ContainerHealth health) {
+        return switch (health) {
+            case HEALTHY -> GOOD;
+            case UNHEALTHY -> BAD;
+            case STARTING -> "#f59e0b";
+            case NONE -> "#94a3b8";
+        };
+    }
+
     static String of(ContainerState state) {
         return switch (state) {
             case RUNNING -> GOOD;

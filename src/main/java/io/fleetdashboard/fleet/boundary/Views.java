@@ -1,5 +1,6 @@
 package io.fleetdashboard.fleet.boundary;
 
+import io.fleetdashboard.fleet.entity.Attention.Kind;
 import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FetchError;
 import io.fleetdashboard.fleet.entity.FleetContainer;
@@ -30,7 +31,11 @@ public final class Views {
      * last successful read; the environments/endpoints counts say which parts are not from this refresh.
      * stacks = stacksPortainer + composeProjectsUnmanaged; images counts image copies (one per endpoint),
      * imagesDistinct distinct image ids; containersFromPortainerSnapshot is the part of containersTotal read from
-     * Portainer's stored snapshots of async edge agents (containersLive the rest).
+     * Portainer's stored snapshots of async edge agents (containersLive the rest). The attention figures count
+     * every item of their kind: containersCrashLooping (state restarting), containersCrashLoopingInspected those
+     * of them whose restart count is known from inspect (as of restartCountsInspectedAt, the oldest such
+     * inspect), containersExitedWithError (exited or dead, non-zero exit code, not OOM-killed as far as
+     * inspected), containersOomKilled (inspect says OOMKilled), attentionByKind every kind's count.
      */
     public record Summary(int environments, int endpointsTotal, int endpointsOnline, int endpointsOffline,
                           int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
@@ -42,9 +47,15 @@ public final class Views {
                           Long portainerSnapshotsOldestAgeSeconds, int endpointsStale,
                           int containersLive, int containersFromPortainerSnapshot, int stacksPortainer,
                           int composeProjectsUnmanaged, int imagesDistinct, int imagesDangling,
-                          long imagesDistinctSizeBytes, int imageCopies, long imageCopiesSizeBytes) {
+                          long imagesDistinctSizeBytes, int imageCopies, long imageCopiesSizeBytes,
+                          int containersCrashLooping, int containersCrashLoopingInspected,
+                          Instant restartCountsInspectedAt, int containersExitedWithError, int containersOomKilled,
+                          java.util.Map<String, Integer> attentionByKind) {
 
-        static Summary of(FleetCounts c, SnapshotStatus s) {
+        static Summary of(io.fleetdashboard.fleet.entity.FleetSnapshot snapshot, SnapshotStatus s) {
+            FleetCounts c = snapshot.counts();
+            var attention = snapshot.attentionCounts();
+            var crashLoopFacts = snapshot.crashLoopInspections();
             Freshness f = s.freshness();
             Long oldestStored = f.portainerSnapshotsOldestAt() == null ? null
                     : Math.max(0, java.time.Duration.between(f.portainerSnapshotsOldestAt(), Instant.now())
@@ -58,8 +69,13 @@ public final class Views {
                     c.endpointsStale(), c.containersTotal() - c.containersFromPortainerSnapshot(),
                     c.containersFromPortainerSnapshot(), c.stacksPortainer(), c.composeProjectsUnmanaged(),
                     c.imagesDistinct(), c.imagesDangling(), c.imagesDistinctSizeBytes(), c.images(),
-                    c.imageCopiesSizeBytes());
+                    c.imageCopiesSizeBytes(), attention.getOrDefault(Kind.CRASH_LOOP, 0), crashLoopFacts.size(),
+                    crashLoopFacts.stream().map(io.fleetdashboard.fleet.entity.InspectionFacts::inspectedAt)
+                            .min(Instant::compareTo).orElse(null),
+                    attention.getOrDefault(Kind.EXITED_NON_ZERO, 0), attention.getOrDefault(Kind.OOM_KILLED, 0),
+                    AttentionList.byKind(attention));
         }
+
     }
 
     public record Error(String kind, String message, Instant at) {
@@ -190,18 +206,41 @@ public final class Views {
         }
     }
 
-    /** The attention list: a few items per kind, worst first, and the count of every kind. */
-    public record AttentionList(java.util.Map<String, Integer> counts, List<AttentionItem> items) {
+    /**
+     * The attention list: a few items per kind, worst first, the count of every kind (counts), and per kind how
+     * many more there are than listed (more: the "and N more").
+     */
+    public record AttentionList(java.util.Map<String, Integer> counts, java.util.Map<String, Integer> more,
+                                List<AttentionItem> items) {
         static AttentionList of(io.fleetdashboard.fleet.entity.FleetSnapshot snapshot) {
-            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-            snapshot.attentionCounts().forEach((kind, count) -> counts.put(lower(kind.name()), count));
-            return new AttentionList(counts, snapshot.attention().stream().map(a -> new AttentionItem(
-                    lower(a.kind().name()), lower(a.severity().name()), a.title(), a.detail(), a.subject()))
-                    .toList());
+            java.util.Map<String, Integer> more = new java.util.LinkedHashMap<>();
+            snapshot.attentionCounts().forEach((kind, count) -> {
+                long listed = snapshot.attention().stream().filter(a -> a.kind() == kind).count();
+                if (count > listed) {
+                    more.put(lower(kind.name()), (int) (count - listed));
+                }
+            });
+            return new AttentionList(byKind(snapshot.attentionCounts()), more, snapshot.attention().stream()
+                    .map(AttentionItem::of).toList());
+        }
+
+        static java.util.Map<String, Integer> byKind(java.util.Map<Kind, Integer> counts) {
+            java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
+            counts.forEach((kind, count) -> byKind.put(lower(kind.name()), count));
+            return byKind;
         }
     }
 
-    public record AttentionItem(String kind, String severity, String title, String detail, String subject) {
+    /**
+     * One attention item; subject is the key of what it concerns (environment, endpoint or container key);
+     * restartCount and inspectedAt come from Docker's inspect (null while not inspected).
+     */
+    public record AttentionItem(String kind, String severity, String title, String detail, String subject,
+                                Integer restartCount, Instant inspectedAt) {
+        static AttentionItem of(io.fleetdashboard.fleet.entity.Attention a) {
+            return new AttentionItem(lower(a.kind().name()), lower(a.severity().name()), a.title(), a.detail(),
+                    a.subject(), a.restartCount(), a.inspectedAt());
+        }
     }
 
     public record Overview(Summary summary, List<Environment> environments, Page<Endpoint> endpoints,

@@ -113,8 +113,8 @@ public record ContainerQuery(String search, String environment, String endpoint,
                     .thenComparing(FleetContainer::key);
         }
 
-        /** Ascending, ties by name, then key: a total order. */
-        Comparator<FleetContainer> order() {
+        /** This order, ties broken by name and key (ascending). */
+        public Comparator<FleetContainer> order() {
             return order;
         }
     }

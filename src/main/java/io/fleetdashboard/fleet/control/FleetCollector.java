@@ -71,6 +71,9 @@ public class FleetCollector {
     @Inject
     FleetMetrics metrics;
 
+    @Inject
+    TroubleInspections inspections;
+
     /** The collector's own executor (server.xml): its concurrency policy bounds the threads a refresh can take. */
     @Resource(lookup = "concurrent/fleetCollector")
     ManagedExecutorService managedExecutor;
@@ -167,7 +170,8 @@ public class FleetCollector {
                     synchronized (publishing) {
                         if (!complete[0]) {
                             FleetSnapshot partial = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
-                                    progress.stream().map(p -> p.soFar(startedAt, millisSince(started))).toList());
+                                    progress.stream().map(p -> p.soFar(startedAt, millisSince(started))).toList(),
+                                    previous.inspections());
                             cache.putProvisional(partial);
                             run.published().complete(partial);
                             LOG.fine(() -> "Published the fleet with " + partial.freshness().endpointsPending()
@@ -181,7 +185,7 @@ public class FleetCollector {
                         List<EnvironmentHarvest> harvests = perEnvironment.stream().map(CompletableFuture::join)
                                 .toList();
                         FleetSnapshot snapshot = FleetSnapshot.assemble(startedAt, millisSince(started), demo,
-                                harvests);
+                                harvests, previous.inspections());
                         synchronized (publishing) {
                             complete[0] = true;
                             cache.put(snapshot);
@@ -205,6 +209,9 @@ public class FleetCollector {
                 LOG.fine(() -> "Fleet refreshed in " + snapshot.durationMillis() + " ms");
                 run.published().complete(snapshot);
                 run.done().complete(snapshot);
+                if (inspections != null) {
+                    inspections.after(snapshot, executor, timer, this::refreshing); // restart counts, OOM kills
+                }
             }
         });
     }
@@ -317,8 +324,10 @@ public class FleetCollector {
         private final Map<String, List<Network>> networks;
         private final Map<String, List<Stack>> stacks;
         private final Map<String, Instant> lastSuccess;
+        private final Map<String, io.fleetdashboard.fleet.entity.InspectionFacts> inspections;
 
         Previous(FleetSnapshot snapshot) {
+            inspections = snapshot == null ? Map.of() : snapshot.inspections();
             if (snapshot == null) {
                 endpoints = Map.of();
                 containers = Map.of();
@@ -375,6 +384,11 @@ public class FleetCollector {
             }
             kept.sort(java.util.Comparator.comparingInt(h -> h.endpoint().id()));
             return kept;
+        }
+
+        /** What inspect said about containers in trouble, as the last snapshot kept it. */
+        Map<String, io.fleetdashboard.fleet.entity.InspectionFacts> inspections() {
+            return inspections;
         }
 
         /** The Portainer stacks of an environment as the last snapshot knew them. */

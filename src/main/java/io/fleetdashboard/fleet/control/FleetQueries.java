@@ -9,6 +9,7 @@ import io.fleetdashboard.fleet.entity.FleetStack;
 import io.fleetdashboard.fleet.entity.ImageUsage;
 import io.fleetdashboard.fleet.entity.Page;
 import io.fleetdashboard.fleet.entity.UnusedImages;
+import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -59,6 +60,33 @@ public class FleetQueries {
             orders = known;
         }
         return known;
+    }
+
+    public Page<FleetContainer> containerHealth(FleetSnapshot snapshot, HealthQuery query, int offset, int limit) {
+        return Listing.page(containerHealth(snapshot, query), offset, limit);
+    }
+
+    /** Every container the health query matches, in its order (references into the snapshot). */
+    public List<FleetContainer> containerHealth(FleetSnapshot snapshot, HealthQuery query) {
+        var facts = snapshot.inspections();
+        return Listing.sorted(snapshot.containers(), c -> query.matches(c, facts), query.comparator(facts));
+    }
+
+    /**
+     * Running containers by the state of their health check (healthy, unhealthy, starting, none = no health
+     * check), every state present in that order: health checks run only while a container runs.
+     */
+    public Map<ContainerHealth, Integer> healthOfRunning(FleetSnapshot snapshot) {
+        Map<ContainerHealth, Integer> tally = new EnumMap<>(ContainerHealth.class);
+        for (ContainerHealth health : ContainerHealth.values()) {
+            tally.put(health, 0);
+        }
+        for (FleetContainer c : snapshot.containers()) {
+            if (c.container().state() == ContainerState.RUNNING) {
+                tally.merge(c.container().health(), 1, Integer::sum);
+            }
+        }
+        return Collections.unmodifiableMap(tally);
     }
 
     public Page<FleetEndpoint> endpoints(FleetSnapshot snapshot, EndpointQuery query, int offset, int limit) {

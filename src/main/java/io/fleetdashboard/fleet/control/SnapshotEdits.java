@@ -9,6 +9,7 @@ import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetNetwork;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.Image;
 import io.fleetdashboard.portainer.entity.Network;
@@ -43,8 +44,28 @@ public final class SnapshotEdits {
         Stream.concat(snapshot.containers().stream(), snapshot.offlineContainers().stream()).forEach(c ->
                 containers.computeIfAbsent(c.endpointKey(), k -> new ArrayList<>())
                         .add(c.key().equals(key) ? replacement : c.container()));
+        // what inspect said before the change no longer holds for that container
+        Map<String, InspectionFacts> facts = new HashMap<>(snapshot.inspections());
+        facts.remove(key);
         return FleetSnapshot.assemble(snapshot.takenAt(), snapshot.durationMillis(), snapshot.demo(),
-                harvests(snapshot, containers));
+                harvests(snapshot, containers), facts);
+    }
+
+    /**
+     * The snapshot with newer facts from inspect (by container key) merged into the ones it has; the same snapshot
+     * when there are none.
+     */
+    public static FleetSnapshot withInspections(FleetSnapshot snapshot, Map<String, InspectionFacts> newer) {
+        if (newer.isEmpty()) {
+            return snapshot;
+        }
+        Map<String, InspectionFacts> facts = new HashMap<>(snapshot.inspections());
+        facts.putAll(newer);
+        Map<String, List<Container>> containers = new HashMap<>();
+        Stream.concat(snapshot.containers().stream(), snapshot.offlineContainers().stream()).forEach(c ->
+                containers.computeIfAbsent(c.endpointKey(), k -> new ArrayList<>()).add(c.container()));
+        return FleetSnapshot.assemble(snapshot.takenAt(), snapshot.durationMillis(), snapshot.demo(),
+                harvests(snapshot, containers), facts);
     }
 
     /** What the snapshot's refresh learned, per environment, with the containers given per endpoint key. */
@@ -68,7 +89,7 @@ public final class SnapshotEdits {
             endpoints.computeIfAbsent(e.environment(), k -> new ArrayList<>()).add(new EndpointHarvest(e.endpoint(),
                     e.dataSource(), e.dataAt(), e.lastReadAt(), e.pending(), containers.getOrDefault(e.key(), List.of()),
                     images.getOrDefault(e.key(), List.of()), networks.getOrDefault(e.key(), List.of()), e.error(),
-                    e.fetchMillis()));
+                    e.fetchMillis(), e.skippedItems()));
         }
         List<EnvironmentHarvest> harvests = new ArrayList<>();
         for (EnvironmentState env : snapshot.environments()) {

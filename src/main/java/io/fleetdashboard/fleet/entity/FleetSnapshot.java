@@ -30,7 +30,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                             List<FleetContainer> offlineContainers, List<FleetStack> stacks,
                             List<FleetImage> images, List<FleetNetwork> networks, FleetCounts counts,
                             Map<ContainerState, Integer> containersByState, List<Attention> attention,
-                            Map<Attention.Kind, Integer> attentionCounts, Freshness freshness)
+                            Map<Attention.Kind, Integer> attentionCounts, Freshness freshness,
+                            Map<String, InspectionFacts> inspections)
         implements Serializable {
 
     /**
@@ -43,6 +44,8 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 networks, counts, containersByState, attention, attentionCounts, freshness}) {
             java.util.Objects.requireNonNull(part, "a snapshot written by another version");
         }
+        // facts from inspect came later: a snapshot persisted before has none, and is still whole without them
+        inspections = inspections == null ? Map.of() : inspections;
     }
 
     /** How many attention items a snapshot keeps per kind (worst first); attentionCounts has them all. */
@@ -55,6 +58,16 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
 
     public static FleetSnapshot assemble(Instant takenAt, long durationMillis, boolean demo,
                                          List<EnvironmentHarvest> harvests) {
+        return assemble(takenAt, durationMillis, demo, harvests, Map.of());
+    }
+
+    /**
+     * The snapshot of what a refresh learned, with what inspect said about containers in trouble (by container
+     * key). Facts are kept only for containers that are still in trouble: a container running again drops them.
+     */
+    public static FleetSnapshot assemble(Instant takenAt, long durationMillis, boolean demo,
+                                         List<EnvironmentHarvest> harvests,
+                                         Map<String, InspectionFacts> inspections) {
         List<EnvironmentState> environments = new ArrayList<>();
         List<FleetEndpoint> endpoints = new ArrayList<>();
         List<FleetImage> images = new ArrayList<>();
@@ -67,7 +80,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         Map<String, Image> distinctImages = new HashMap<>();
         Instant dataAsOf = null, oldestPortainerSnapshot = null;
         List<Attention> attention = new ArrayList<>();
-        ContainerTally tally = new ContainerTally(attention);
+        ContainerTally tally = new ContainerTally(attention, inspections);
 
         for (EnvironmentHarvest harvest : harvests) {
             String env = harvest.name();
@@ -175,19 +188,29 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 stacks.size() - stacksManaged, distinctImages.size(),
                 (int) distinctImages.values().stream().filter(Image::dangling).count(),
                 distinctImages.values().stream().mapToLong(Image::size).sum(), copiesSize);
-        attention.sort(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::title));
-        Map<Attention.Kind, Integer> attentionCounts = new EnumMap<>(Attention.Kind.class);
-        List<Attention> attentionKept = new ArrayList<>();
-        for (Attention item : attention) {
-            if (attentionCounts.merge(item.kind(), 1, Integer::sum) <= ATTENTION_PER_KIND) {
-                attentionKept.add(item);
-            }
-        }
+        AttentionRanking.Ranked ranked = AttentionRanking.rank(attention, ATTENTION_PER_KIND);
         return new FleetSnapshot(takenAt, durationMillis, demo, List.copyOf(environments), List.copyOf(endpoints),
                 FleetContainerList.of(containers), FleetContainerList.of(tally.offline), List.copyOf(stacks),
                 List.copyOf(images), List.copyOf(networks), counts,
                 Collections.unmodifiableMap(new EnumMap<>(tally.byState)),
-                List.copyOf(attentionKept), Collections.unmodifiableMap(attentionCounts), freshness);
+                ranked.kept(), ranked.counts(), freshness, Collections.unmodifiableMap(tally.facts));
+    }
+
+    /** What inspect said about the crash-looping (restarting) containers it has looked at. */
+    public List<InspectionFacts> crashLoopInspections() {
+        if (inspections.isEmpty()) {
+            return List.of();
+        }
+        List<InspectionFacts> facts = new ArrayList<>();
+        for (FleetContainer c : containers) {
+            if (c.container().state() == ContainerState.RESTARTING) {
+                InspectionFacts known = inspections.get(c.key());
+                if (known != null) {
+                    facts.add(known);
+                }
+            }
+        }
+        return facts;
     }
 
     private static String offlineDetail(EndpointHarvest harvest, String environment) {
@@ -211,12 +234,15 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
         private final List<FleetContainer> offline = new ArrayList<>();
         private final Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
         private final List<Attention> attention;
+        private final Map<String, InspectionFacts> inspections;
+        private final Map<String, InspectionFacts> facts = new HashMap<>();
         private int healthy;
         private int unhealthy;
         private int restarting;
 
-        ContainerTally(List<Attention> attention) {
+        ContainerTally(List<Attention> attention, Map<String, InspectionFacts> inspections) {
             this.attention = attention;
+            this.inspections = inspections;
         }
 
         /** Adds an endpoint's containers; returns how many of them run. */
@@ -245,18 +271,17 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             }
             listed.add(fleetContainer);
             byState.merge(c.state(), 1, Integer::sum);
-            if (c.state() == ContainerState.RESTARTING) {
-                restarting++;
-                attention.add(new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP,
-                        c.name() + " is crash-looping", c.status() + " on " + eh.endpoint().name(),
-                        endpointKey + ":" + c.id()));
+            InspectionFacts inspected = inspections.isEmpty() ? null : inspections.get(fleetContainer.key());
+            ContainerTrouble trouble = ContainerTrouble.of(c, inspected);
+            if (trouble != null) {
+                if (inspected != null) {
+                    facts.put(fleetContainer.key(), inspected); // kept while the container is in trouble
+                }
+                attention.add(trouble == ContainerTrouble.CRASH_LOOP ? crashLoop(eh, endpointKey, c, inspected)
+                        : exited(eh, endpointKey, c, inspected));
             }
-            if ((c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD)
-                    && c.exitCode() != null && c.exitCode() != 0) {
-                attention.add(new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO,
-                        c.name() + " exited with code " + c.exitCode(), (c.exitCode() == 137
-                        ? "killed (SIGKILL: often out of memory) · " : "") + c.status() + " on "
-                        + eh.endpoint().name(), endpointKey + ":" + c.id()));
+            if (trouble == ContainerTrouble.CRASH_LOOP) {
+                restarting++;
             }
             if (c.health() == ContainerHealth.HEALTHY) {
                 healthy++;
@@ -273,6 +298,46 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
             }
             return running;
         }
+    }
+
+    private static Attention crashLoop(EndpointHarvest eh, String endpointKey, Container c, InspectionFacts facts) {
+        String key = endpointKey + ":" + c.id();
+        if (facts == null) {
+            return new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP, c.name()
+                    + " is crash-looping", c.status() + " on " + eh.endpoint().name() + " · restart count "
+                    + notInspected(eh), key);
+        }
+        return new Attention(Attention.Severity.CRITICAL, Attention.Kind.CRASH_LOOP, c.name() + " is crash-looping",
+                "restarted " + facts.restartCount() + " times (inspected " + facts.inspectedAt() + ")"
+                        + (facts.oomKilled() ? " · last killed for running out of memory" : "") + " · " + c.status()
+                        + " on " + eh.endpoint().name(), key, facts.restartCount(), facts.inspectedAt());
+    }
+
+    private static Attention exited(EndpointHarvest eh, String endpointKey, Container c, InspectionFacts facts) {
+        String key = endpointKey + ":" + c.id();
+        Integer exitCode = ContainerTrouble.exitCode(c, facts);
+        String code = exitCode == null ? "an unknown exit code" : "code " + exitCode;
+        if (facts != null && facts.oomKilled()) {
+            return new Attention(Attention.Severity.CRITICAL, Attention.Kind.OOM_KILLED, c.name()
+                    + " was killed for running out of memory", "OOMKilled, " + code + " (inspected "
+                    + facts.inspectedAt() + ") · restarted " + facts.restartCount() + " times · " + c.status()
+                    + " on " + eh.endpoint().name(), key, facts.restartCount(), facts.inspectedAt());
+        }
+        String cause = exitCode == null || exitCode == 137 ? facts == null
+                ? "killed (SIGKILL: out of memory?) · " + notInspected(eh) + " · " : "not killed for lack of memory · "
+                : "";
+        String title = c.state() == ContainerState.DEAD ? c.name() + " is dead (" + code + ")"
+                : c.name() + " exited with " + code;
+        return new Attention(Attention.Severity.WARNING, Attention.Kind.EXITED_NON_ZERO, title,
+                cause + c.status() + " on " + eh.endpoint().name(), key,
+                facts == null ? null : facts.restartCount(), facts == null ? null : facts.inspectedAt());
+    }
+
+    /** Why a container in trouble has no facts from inspect (yet). */
+    private static String notInspected(EndpointHarvest eh) {
+        return eh.dataSource() == DataSource.LIVE ? "not inspected yet"
+                : "unknown: Docker was not asked (" + eh.dataSource().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " data)";
     }
 
     /** Accumulates one stack while assembling: Portainer's record if any, plus its containers' tallies. */

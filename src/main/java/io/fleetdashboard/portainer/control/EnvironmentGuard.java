@@ -155,6 +155,10 @@ public final class EnvironmentGuard {
         if (failure == null) {
             return Outcome.SUCCESS;
         }
+        if (route == Route.TROUBLE_INSPECT) {
+            // best effort between refreshes: only the refresh's own calls judge the server
+            return Outcome.NEUTRAL;
+        }
         return switch (failure) {
             case UNAVAILABLE -> Outcome.FAILURE;
             case TIMEOUT -> route.serverLevel() ? Outcome.FAILURE : Outcome.NEUTRAL;

@@ -201,6 +201,16 @@ public class PortainerGateway {
                 (response, body) -> InspectTranslation.inspection(WireJson.parse(text(body), InspectWire.Inspect.class)));
     }
 
+    /**
+     * Docker's inspect of one container for the collector (restart counts and OOM kills of containers in trouble):
+     * the refresh's bulkhead and Docker deadline, so it never takes a permit a user waits for.
+     */
+    public ContainerInspection inspectInBackground(EnvironmentConnection environment, int endpointId,
+                                                   String containerId) {
+        return request(environment, Route.TROUBLE_INSPECT, api -> api.container(endpointId, containerId),
+                (response, body) -> InspectTranslation.inspection(WireJson.parse(text(body), InspectWire.Inspect.class)));
+    }
+
     /** As {@link #stats}, for a user waiting (the details page): interactive bulkhead and deadline. */
     public StatsReading liveStats(EnvironmentConnection environment, int endpointId, String containerId) {
         return request(environment, Route.LIVE_STATS, api -> api.stats(endpointId, containerId, false),

@@ -27,6 +27,9 @@ public final class TruthCount {
         int stacksPortainer = 0;
         int composeUnmanaged = 0;
         int fromStoredSnapshot = 0;
+        int oomKilled = 0;
+        int exitedWithError = 0;
+        java.util.Map<String, Integer> restartCounts = new java.util.TreeMap<>();
         for (SimWorldServer server : world.servers()) {
             int total = 0;
             int online = 0;
@@ -63,7 +66,19 @@ public final class TruthCount {
                     containers++;
                     switch (rt.state()) {
                         case "running" -> running++;
-                        case "restarting" -> restarting++;
+                        case "restarting" -> {
+                            restarting++;
+                            if (!e.async()) {
+                                restartCounts.put(server.name() + ":" + e.id() + ":" + c.id, rt.restartCount());
+                            }
+                        }
+                        case "exited", "dead" -> {
+                            if (!e.async() && DockerJson.oomKilled(c, rt)) {
+                                oomKilled++;
+                            } else if (rt.exitCode() != 0 || rt.state().equals("dead")) {
+                                exitedWithError++;
+                            }
+                        }
                         default -> { }
                     }
                     String status = DockerJson.status(rt, nowMillis);
@@ -98,6 +113,7 @@ public final class TruthCount {
         }
         return new Truth(servers.size(), sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8],
                 sum[9], sum[10], imageIds.size(), danglingIds.size(), stacksPortainer, composeUnmanaged,
-                fromStoredSnapshot, List.copyOf(servers));
+                fromStoredSnapshot, List.copyOf(servers), oomKilled, exitedWithError,
+                java.util.Collections.unmodifiableMap(restartCounts));
     }
 }

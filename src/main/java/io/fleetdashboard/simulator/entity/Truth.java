@@ -23,6 +23,11 @@ import java.util.List;
  * ({@code stacks = stacksPortainer + composeProjectsUnmanaged}).</li>
  * <li>{@code containersFromPortainerSnapshot}: containers of counted async edge endpoints (from Portainer's stored
  * snapshot); they are part of {@code containersTotal}.</li>
+ * <li>{@code containersOomKilled}: exited or dead containers with State.OOMKilled (inspect) on counted endpoints
+ * read through the Docker proxy (a dashboard cannot inspect those of async edge agents);
+ * {@code containersExitedWithError}: every other counted container that is dead or exited with a non-zero code;
+ * {@code containersRestartingRestartCounts}: RestartCount (inspect) of every restarting container on those
+ * endpoints, by "server:endpointId:containerId" (a dashboard's container key).</li>
  * </ul>
  * Faults never change the truth.
  */
@@ -30,5 +35,6 @@ public record Truth(int environments, int endpointsTotal, int endpointsOnline, i
         int containersTotal, int containersRunning, int containersStopped, int containersHealthy,
         int containersUnhealthy, int containersRestarting, int stacks, int images, int imagesDistinct,
         int imagesDangling, int stacksPortainer, int composeProjectsUnmanaged, int containersFromPortainerSnapshot,
-        List<ServerTruth> servers) {
+        List<ServerTruth> servers, int containersOomKilled, int containersExitedWithError,
+        java.util.Map<String, Integer> containersRestartingRestartCounts) {
 }

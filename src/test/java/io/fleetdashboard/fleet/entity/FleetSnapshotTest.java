@@ -107,7 +107,7 @@ class FleetSnapshotTest {
     @Test
     void theAttentionListIsRankedWorstFirstAndCappedPerKindWithCounts() {
         FleetSnapshot snapshot = FleetSnapshot.assemble(NOW, 50, false, List.of(prod));
-        assertEquals(List.of(Attention.Kind.ENDPOINT_OFFLINE, Attention.Kind.CRASH_LOOP, Attention.Kind.UNHEALTHY),
+        assertEquals(List.of(Attention.Kind.ENDPOINT_OFFLINE, Attention.Kind.UNHEALTHY, Attention.Kind.CRASH_LOOP),
                 snapshot.attention().stream().map(Attention::kind).toList());
         assertEquals("prod:2", snapshot.attention().get(0).subject());
 
@@ -137,6 +137,47 @@ class FleetSnapshotTest {
         org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new FleetSnapshot(
                 good.takenAt(), 1, false, good.environments(), good.endpoints(), good.containers(), null,
                 good.stacks(), good.images(), good.networks(), good.counts(), good.containersByState(),
-                good.attention(), good.attentionCounts(), good.freshness()));
+                good.attention(), good.attentionCounts(), good.freshness(), good.inspections()));
+    }
+
+    private static io.fleetdashboard.portainer.entity.Container exited(String id, int code) {
+        return new io.fleetdashboard.portainer.entity.Container(id, "c-" + id, "nginx", "sha256:" + id,
+                ContainerState.EXITED, "Exited (" + code + ") 2 minutes ago",
+                io.fleetdashboard.portainer.entity.ContainerHealth.NONE, code, NOW, List.of(), null, null, List.of());
+    }
+
+    @Test
+    void inspectFactsGiveCrashLoopsTheirRestartCountAndOomKillsTheirOwnKind() {
+        var troubled = new EnvironmentHarvest("prod", "Production", false, List.of(new EndpointHarvest(agent(1, true),
+                DataSource.LIVE, NOW, NOW, false, List.of(exited("oom", 137), exited("killed", 137),
+                        exited("failed", 1), container("loop", ContainerState.RESTARTING,
+                                "Restarting (1) 3 seconds ago", null),
+                        container("fine", ContainerState.RUNNING, "Up 2 hours", null)),
+                List.of(), List.of(), null, 1)), List.of(), null, null, NOW, NOW, 1);
+        Instant inspected = NOW.plusSeconds(2);
+        var facts = java.util.Map.of("prod:1:oom", new InspectionFacts(0, true, 137, inspected),
+                "prod:1:killed", new InspectionFacts(0, false, 137, inspected),
+                "prod:1:loop", new InspectionFacts(17, false, 1, inspected),
+                "prod:1:fine", new InspectionFacts(4, false, 0, inspected));
+
+        FleetSnapshot before = FleetSnapshot.assemble(NOW, 1, false, List.of(troubled));
+        FleetSnapshot after = FleetSnapshot.assemble(NOW, 1, false, List.of(troubled), facts);
+
+        assertEquals(java.util.Map.of(Attention.Kind.CRASH_LOOP, 1, Attention.Kind.EXITED_NON_ZERO, 3),
+                before.attentionCounts(), "before inspect, a 137 is only an exit with an error");
+        assertEquals(java.util.Map.of(Attention.Kind.CRASH_LOOP, 1, Attention.Kind.EXITED_NON_ZERO, 2,
+                Attention.Kind.OOM_KILLED, 1), after.attentionCounts());
+        Attention loop = after.attention().stream().filter(a -> a.kind() == Attention.Kind.CRASH_LOOP).findFirst()
+                .orElseThrow();
+        assertEquals(17, loop.restartCount());
+        assertEquals(inspected, loop.inspectedAt());
+        assertTrue(loop.detail().contains("restarted 17 times"), loop.detail());
+        Attention oom = after.attention().get(after.attention().size() - 1);
+        assertEquals(Attention.Kind.OOM_KILLED, oom.kind());
+        assertEquals("prod:1:oom", oom.subject());
+        assertNull(before.attention().get(0).restartCount(), "not inspected yet: unknown, not 0");
+        assertEquals(java.util.Set.of("prod:1:oom", "prod:1:killed", "prod:1:loop"), after.inspections().keySet(),
+                "a container running again drops its facts");
+        assertEquals(List.of(facts.get("prod:1:loop")), after.crashLoopInspections());
     }
 }

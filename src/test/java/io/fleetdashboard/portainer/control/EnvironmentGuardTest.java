@@ -138,6 +138,9 @@ class EnvironmentGuardTest {
                 "a 502 from one agent proves Portainer answered");
         assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.CONTAINERS, ErrorKind.EDGE_TUNNEL));
         assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.ENDPOINTS, ErrorKind.UNAUTHORIZED));
+        assertEquals(Outcome.NEUTRAL, EnvironmentGuard.outcome(Route.TROUBLE_INSPECT, ErrorKind.UNAVAILABLE),
+                "the background inspect between refreshes never opens the breaker the refresh depends on");
+        assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.TROUBLE_INSPECT, null));
     }
 
     private void openIt() {

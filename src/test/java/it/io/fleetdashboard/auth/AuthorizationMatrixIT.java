@@ -59,6 +59,9 @@ class AuthorizationMatrixIT {
             /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
+            /api/v1/container-health/containers      API  /api/v1/container-health/containers?limit=1 LAAA /api/v1/container-health/containers LFAA
+            /api/v1/container-health/containers.csv  API  /api/v1/container-health/containers.csv?trouble=any LAAA /api/v1/container-health/containers.csv LFAA
+            /api/v1/container-health/distribution    API  /api/v1/container-health/distribution LAAA  /api/v1/container-health/distribution LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA
             /api/v1/stacks.csv                       API  /api/v1/stacks.csv?external=true      LAAA  /api/v1/stacks.csv                  LFAA
             /api/v1/endpoints.csv                    API  /api/v1/endpoints.csv?status=offline  LAAA  /api/v1/endpoints.csv               LFAA
@@ -93,6 +96,7 @@ class AuthorizationMatrixIT {
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
             /log-search.xhtml                        PAGE /log-search.xhtml                     LAAA  /log-search.xhtml                   LAAA
+            /health.xhtml                            PAGE /health.xhtml                         LAAA  /health.xhtml                       LAAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
             /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA

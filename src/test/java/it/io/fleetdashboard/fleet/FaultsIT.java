@@ -79,6 +79,9 @@ class FaultsIT {
         assertEquals("timeout", after.getJsonObject("error").getString("kind"), after.toString());
         assertEquals("previous", after.getString("dataSource"), "its last known data stays, with its age");
         assertFalse(environments(result).get("sim-3").containsKey("error"));
-        assertEquals(1, environments(result).get("sim-3").getInt("endpointErrors"));
+        assertEquals(1, environments(result).get("sim-3").getInt("endpointErrors"), () -> "errors of sim-3: "
+                + object("/api/v1/endpoints?environment=sim-3&limit=1000").getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.containsKey("error") && !e.isNull("error"))
+                .map(e -> e.getInt("id") + " " + e.get("error")).toList());
     }
 }
