@@ -1,8 +1,10 @@
 package io.fleetdashboard.portainer.control;
 
+import io.fleetdashboard.portainer.control.wire.LogSourceWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ContainerLogSource;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.EndpointType;
@@ -94,6 +96,15 @@ final class Translation {
     static Stack stack(Wire.Stack wire) {
         return new Stack(intOf(wire.id()), wire.name(), intOf(wire.endpointId()), StackType.of(intOf(wire.type())),
                 intOf(wire.status()) == 1);
+    }
+
+    /** Inspect's facts for reading logs; a missing Config.Tty counts as no TTY (Docker's default). */
+    static ContainerLogSource logSource(LogSourceWire wire) {
+        String name = wire.name() == null ? "" : wire.name().startsWith("/") ? wire.name().substring(1) : wire.name();
+        return new ContainerLogSource(name, wire.config() != null && Boolean.TRUE.equals(wire.config().tty()),
+                wire.state() == null ? null : wire.state().status(),
+                wire.hostConfig() == null || wire.hostConfig().logConfig() == null ? null
+                        : wire.hostConfig().logConfig().type());
     }
 
     static PortainerStatus status(Wire.Status wire) {
