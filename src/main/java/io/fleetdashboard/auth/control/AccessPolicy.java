@@ -50,6 +50,12 @@ public class AccessPolicy {
             AccessRule.pageFolder("/containers", Role.VIEWER),
             AccessRule.page("/container.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
+            // Container logs: operators and admins only, page and API. Logs are not masked and routinely hold what
+            // the details page hides from viewers (tokens, connection strings with passwords, customer data), so
+            // reading them needs the same trust as acting on the container.
+            AccessRule.api("/api/v1/containers/*/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.api("/api/v1/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.page("/logs.xhtml", Role.OPERATOR),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),

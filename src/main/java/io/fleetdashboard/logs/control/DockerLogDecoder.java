@@ -23,7 +23,7 @@ import java.time.Instant;
  * trailing carriage return (TTY output) is dropped. With {@code timestamped}, Docker's RFC 3339 prefix of each line
  * is read into {@link LogLine#time()}. Not thread-safe; the caller closes the stream.
  */
-public final class DockerLogDecoder {
+public final class DockerLogDecoder implements LineSource {
 
     static final int READ_BUFFER = 8192;
     private static final int HEADER = 8;
@@ -60,6 +60,7 @@ public final class DockerLogDecoder {
      *
      * @throws MalformedLogStreamException when a frame header is not Docker's (only without a TTY)
      */
+    @Override
     public LogLine next() throws IOException {
         while (true) {
             if (position == limit && !fill()) {
