@@ -242,6 +242,24 @@ class ContainerLogsIT {
     }
 
     @Test
+    void anAsyncEdgeEndpointGetsAClearMessage() {
+        JsonObject edge = Api.object("/api/v1/endpoints?limit=1000").getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.getBoolean("asyncEdge") && e.getInt("containers") > 0)
+                .findFirst().orElseThrow(() -> new AssertionError("no async edge endpoint with containers"));
+        String key = Api.object("/api/v1/containers?limit=1000").getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(c -> c.getString("endpointKey").equals(edge.getString("key")))
+                .map(c -> c.getString("key")).findFirst().orElseThrow();
+        HttpResponse<String> response = logs("/api/v1/containers/" + enc(key) + "/logs");
+        assertEquals(409, response.statusCode(), response.body());
+        assertTrue(response.body().contains("asynchronous edge agent"), response.body());
+        // in a multi-container view it is a note line, and the other container's lines are shown
+        String other = find("running", i -> logDriver(i).equals("json-file"), 1).get(0);
+        List<String> shown = lines(logs("/api/v1/logs?tail=5&containers=" + enc(key + "," + other)));
+        assertTrue(shown.get(0).contains("[docker] logs not available: Endpoint"), shown.get(0));
+        assertEquals(6, shown.size(), shown.toString());
+    }
+
+    @Test
     void badParametersAreA400WithASentence() {
         String key = "sim-1:1:" + "a".repeat(64);
         for (String query : List.of("tail=0", "tail=10001", "tail=x", "stream=both2", "since=yesterday",
