@@ -21,8 +21,18 @@ final class LogParams {
     }
 
     static LogRequest request(String tail, String since, String timestamps, String stream, Instant now) {
+        return request(tail, LogRequest.DEFAULT_TAIL, LogRequest.MIN_TAIL, since, timestamps, stream, now);
+    }
+
+    /** A follow starts with up to tail lines after since: none by default. */
+    static LogRequest followRequest(String tail, String since, String timestamps, String stream, Instant now) {
+        return request(tail, 0, 0, since, timestamps, stream, now);
+    }
+
+    private static LogRequest request(String tail, int defaultTail, int minTail, String since, String timestamps,
+                                      String stream, Instant now) {
         return new LogRequest(
-                QueryParams.intParam("tail", tail, LogRequest.DEFAULT_TAIL, LogRequest.MIN_TAIL, LogRequest.MAX_TAIL),
+                QueryParams.intParam("tail", tail, defaultTail, minTail, LogRequest.MAX_TAIL),
                 QueryParams.instant("since", since, now),
                 flag("timestamps", timestamps, true),
                 QueryParams.enumParam("stream", stream, StreamChoice.class, StreamChoice.BOTH));

@@ -4,6 +4,7 @@ import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.containers.entity.ContainerKey;
 import io.fleetdashboard.logs.control.ContainerLogReader;
 import io.fleetdashboard.logs.control.LogSources;
+import io.fleetdashboard.logs.control.LogStreamPermits;
 import io.fleetdashboard.logs.entity.LogRequest;
 import io.fleetdashboard.logs.entity.LogTargets;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,21 @@ public class LogsResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    LogStreamPermits permits;
+
+    /** How many log streams and follows are open: the caller's and everyone's. */
+    public record OpenStreams(int yours, int total) {
+    }
+
+    @GET
+    @Path("streams")
+    @Produces("application/json")
+    @Operation(summary = "Log streams and follows open now: the caller's and in total")
+    public OpenStreams streams() {
+        return new OpenStreams(permits.open(user.getName()), permits.open());
+    }
 
     @GET
     @Produces({LogResponses.TEXT, "application/json"})

@@ -56,6 +56,7 @@ public class LogsView implements Serializable {
     private boolean timestamps = true;
     private String stream = "both";
     private String logsUrl;
+    private String followUrl;
     private String downloadName;
     private String problem;
 
@@ -142,6 +143,7 @@ public class LogsView implements Serializable {
         user.require(Role.OPERATOR);
         problem = null;
         logsUrl = null;
+        followUrl = null;
         if (containers == null || containers.isEmpty()) {
             problem = "Pick a container first.";
             return;
@@ -165,6 +167,10 @@ public class LogsView implements Serializable {
             logsUrl = keys.size() == 1 ? base + "/containers/" + enc(keys.get(0).key()) + "/logs?" + query
                     : base + "/logs?containers=" + enc(String.join(",", keys.stream().map(ContainerKey::key).toList()))
                     + "&" + query;
+            // live follow: one container; the page's script adds since= (when its fetch started)
+            followUrl = keys.size() == 1 ? base + "/containers/" + enc(keys.get(0).key()) + "/logs/follow?timestamps="
+                    + checked.timestamps() + "&stream=" + checked.streams().name().toLowerCase(java.util.Locale.ROOT)
+                    : null;
             downloadName = keys.size() == 1 ? containerName(keys.get(0).key()) : keys.size() + " containers";
         } catch (BadRequestException e) {
             problem = e.getMessage();
@@ -182,6 +188,11 @@ public class LogsView implements Serializable {
 
     public String getLogsUrl() {
         return logsUrl;
+    }
+
+    /** The follow route of the one container shown, or null (several containers cannot be followed). */
+    public String getFollowUrl() {
+        return followUrl;
     }
 
     /** What the fetched logs are of ("shop-web-1", "3 containers"). */

@@ -58,7 +58,9 @@ class AuthorizationMatrixIT {
             /api/v1/containers/{key}/{action}        API  /api/v1/containers/a:1:b/restart      LAAA  /api/v1/containers/a:1:b/restart    LFAA
             /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
             /api/v1/containers/{key}/logs            API  /api/v1/containers/a:1:b/logs         LFAA  /api/v1/containers/a:1:b/logs       LFAA
+            /api/v1/containers/{key}/logs/follow     API  /api/v1/containers/a:1:b/logs/follow  LFAA  /api/v1/containers/a:1:b/logs/follow LFAA
             /api/v1/logs                             API  /api/v1/logs                          LFAA  /api/v1/logs                        LFAA
+            /api/v1/logs/streams                     API  /api/v1/logs/streams                  LFAA  /api/v1/logs/streams                LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/stacks                           API  /api/v1/stacks?limit=1                LAAA  /api/v1/stacks                      LFAA

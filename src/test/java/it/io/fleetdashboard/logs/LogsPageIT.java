@@ -80,6 +80,31 @@ class LogsPageIT extends PageTest {
     }
 
     @Test
+    void followLiveShowsNewLinesPausesAndEndsWithTheSession() {
+        String key = LogFollowIT.chatty();
+        SignInPage.open(driver, null).signInAs(USERNAME, KEY);
+        LogsPage page = LogsPage.fromContainerDetails(driver, key);
+        int before = page.awaitLines().size();
+        page.followButton();
+        int after = page.awaitMoreLinesThan(before);
+        assertTrue(page.status().startsWith("Following"), page.status());
+        List<String> lines = page.lines();
+        String newest = lines.get(lines.size() - 1);
+        assertTrue(ContainerLogsIT.truth(key, "stdout=1&stderr=1&tail=20", false, true).contains(newest),
+                "the followed line is Docker's: " + newest);
+        assertEquals(lines.size(), lines.stream().distinct().count(), "no line twice");
+        assertEquals(1, LogFollowIT.open(USERNAME, KEY), "one follow open");
+        page.pauseButton();
+        assertTrue(page.status().startsWith("Paused"), page.status());
+        assertTrue(after >= before + 1);
+        screenshot("logs-follow");
+
+        new it.io.fleetdashboard.pages.ShellPage(driver).signOut();
+        Api.await("the follow released when the session ended", java.time.Duration.ofSeconds(20),
+                () -> LogFollowIT.open(USERNAME, KEY) == 0);
+    }
+
+    @Test
     void viewersHaveNoLogsPage() {
         SignInPage.open(driver, null).signInAs("viewer", System.getProperty("it.viewer.key", "it-viewer-key"));
         assertTrue(driver.findElements(By.cssSelector("[data-nav='navLogs']")).isEmpty(), "no menu entry");

@@ -20,7 +20,12 @@ public class LogsPage {
     }
 
     public static LogsPage fromContainerDetails(WebDriver driver, String key) {
+        // the sign-in's redirect must have landed first, or it could overtake the next navigation
+        new WebDriverWait(driver, DEADLINE).until(d -> !d.getCurrentUrl().contains("signin")
+                && !d.findElements(By.cssSelector("[data-nav='navHome']")).isEmpty());
         ContainerPage.open(driver, key);
+        new WebDriverWait(driver, DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[id$='logsLink']")));
         driver.findElement(By.cssSelector("[id$='logsLink']")).click();
         PageTest.waitForAjax(driver);
         return new LogsPage(driver);
@@ -98,6 +103,22 @@ public class LogsPage {
         new WebDriverWait(driver, DEADLINE).until(d -> box.getAttribute("class").contains("ui-state-active"));
         driver.findElement(By.id("pageTitle")).click();
         return this;
+    }
+
+    public LogsPage followButton() {
+        driver.findElement(By.id("logFollow")).click();
+        return this;
+    }
+
+    public LogsPage pauseButton() {
+        driver.findElement(By.id("logPause")).click();
+        return this;
+    }
+
+    /** Waits until more than the given number of lines are shown. */
+    public int awaitMoreLinesThan(int count) {
+        new WebDriverWait(driver, DEADLINE).until(d -> lines().size() > count);
+        return lines().size();
     }
 
     public LogsPage fetch() {
