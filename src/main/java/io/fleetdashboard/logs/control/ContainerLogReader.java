@@ -60,15 +60,26 @@ public class ContainerLogReader {
         void use(LineSource lines) throws IOException;
     }
 
+    /** Reads the decoded lines of one container's logs stream while it is open. */
+    @FunctionalInterface
+    public interface DecodedUse<T> {
+        T use(LineSource lines) throws IOException;
+    }
+
+    /** Opens one container's logs stream (Docker's answer to the query) and hands its decoded lines to use. */
+    public <T> T decoded(LogTarget target, LogQuery query, DecodedUse<T> use) throws IOException {
+        return gateway.logs(sources.connection(target.key()), target.key().endpointId(), target.key().containerId(),
+                query, body -> use.use(new DockerLogDecoder(body, target.source().tty(), true, maxLineBytes)));
+    }
+
     /** One container, lines untagged; a stream that cannot be opened is the gateway's exception. */
     public void read(LogTarget target, LogRequest request, String user, LinesUse use) throws IOException {
         try (LogStreamPermits.Permit permit = permits.acquire(user)) {
             Instant deadline = clock.instant().plusSeconds(deadlineSeconds);
-            gateway.logs(sources.connection(target.key()), target.key().endpointId(), target.key().containerId(),
-                    query(request), body -> {
-                        use.use(withDeadline(ending(target, decoder(body, target)), deadline));
-                        return null;
-                    });
+            decoded(target, query(request), lines -> {
+                use.use(withDeadline(ending(target, lines), deadline));
+                return null;
+            });
         }
     }
 
@@ -102,14 +113,13 @@ public class ContainerLogReader {
         LogTarget target = targets.get(index);
         boolean[] opened = {false};
         try {
-            gateway.logs(sources.connection(target.key()), target.key().endpointId(), target.key().containerId(),
-                    query, body -> {
-                        opened[0] = true;
-                        open.add(ending(target, decoder(body, target)));
-                        names.add(target.name());
-                        openAll(targets, index + 1, query, open, names, notes, deadline, use);
-                        return null;
-                    });
+            decoded(target, query, lines -> {
+                opened[0] = true;
+                open.add(ending(target, lines));
+                names.add(target.name());
+                openAll(targets, index + 1, query, open, names, notes, deadline, use);
+                return null;
+            });
         } catch (PortainerException e) {
             if (opened[0]) {
                 throw e;
@@ -117,10 +127,6 @@ public class ContainerLogReader {
             notes.add(note(target.name(), "logs could not be read: " + e.getMessage()));
             openAll(targets, index + 1, query, open, names, notes, deadline, use);
         }
-    }
-
-    private DockerLogDecoder decoder(java.io.InputStream body, LogTarget target) {
-        return new DockerLogDecoder(body, target.source().tty(), true, maxLineBytes);
     }
 
     /** A stream that breaks off ends with a note instead of an exception, so the lines so far stay usable. */

@@ -3,7 +3,6 @@ package io.fleetdashboard.logs.control;
 import io.fleetdashboard.logs.entity.LogLine;
 import io.fleetdashboard.logs.entity.LogRequest;
 import io.fleetdashboard.logs.entity.LogTarget;
-import io.fleetdashboard.portainer.control.PortainerGateway;
 import io.fleetdashboard.portainer.entity.LogQuery;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import jakarta.annotation.Resource;
@@ -36,10 +35,7 @@ public class LogFollows {
     private static final Logger LOG = Logger.getLogger(LogFollows.class.getName());
 
     @Inject
-    PortainerGateway gateway;
-
-    @Inject
-    LogSources sources;
+    ContainerLogReader reader;
 
     @Inject
     LogStreamPermits permits;
@@ -58,10 +54,6 @@ public class LogFollows {
     @Inject
     @ConfigProperty(name = "logs.follow.max.minutes", defaultValue = "60")
     long maxMinutes = 60;
-
-    @Inject
-    @ConfigProperty(name = "logs.max.line.bytes", defaultValue = "65536")
-    int maxLineBytes = 65_536;
 
     Clock clock = Clock.systemUTC();
 
@@ -136,8 +128,7 @@ public class LogFollows {
                         first ? Integer.valueOf(request.tail()) : null, last.plusNanos(1), true);
                 first = false;
                 int[] sent = {0};
-                boolean alive = gateway.logs(sources.connection(target.key()), target.key().endpointId(),
-                        target.key().containerId(), query, body -> send(body, sent));
+                boolean alive = reader.decoded(target, query, lines -> send(lines, sent));
                 if (alive && sent[0] == 0) {
                     alive = sink.heartbeat();
                 }
@@ -160,9 +151,8 @@ public class LogFollows {
         }
 
         /** @return false when the client has gone */
-        private boolean send(java.io.InputStream body, int[] sent) throws IOException {
-            DockerLogDecoder decoder = new DockerLogDecoder(body, target.source().tty(), true, maxLineBytes);
-            for (LogLine line = decoder.next(); line != null; line = decoder.next()) {
+        private boolean send(LineSource lines, int[] sent) throws IOException {
+            for (LogLine line = lines.next(); line != null; line = lines.next()) {
                 // since is inclusive at Docker's precision: skip what was sent already
                 if (line.time() != null && !line.time().isAfter(last)) {
                     continue;
