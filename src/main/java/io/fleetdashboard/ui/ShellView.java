@@ -40,7 +40,7 @@ public class ShellView {
             new NavigationItem("navHealth", "Container health", "pi pi-heart", "/health.xhtml"),
             new NavigationItem("navImages", "Images", "pi pi-images", "/images.xhtml"),
             new NavigationItem("navNetworks", "Networks", "pi pi-share-alt", "/networks.xhtml"),
-            new NavigationItem("navLogs", "Logs", "pi pi-align-left", null),
+            new NavigationItem("navLogs", "Logs", "pi pi-align-left", "/logs.xhtml"),
             new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
@@ -75,16 +75,21 @@ public class ShellView {
         return PRODUCT_NAME;
     }
 
+    @Inject
+    io.fleetdashboard.auth.control.AccessPolicy accessPolicy;
+
     public boolean isDemo() {
         return environments.simulatedData();
     }
 
+    /** The pages this user may open (by AccessPolicy), and those still to be built. */
     public List<NavigationItem> getNavigation() {
-        if (!currentUser.has(Role.ADMIN)) {
-            return NAVIGATION;
-        }
         List<NavigationItem> all = new java.util.ArrayList<>(NAVIGATION);
-        all.addAll(ADMIN_NAVIGATION);
+        if (currentUser.has(Role.ADMIN)) {
+            all.addAll(ADMIN_NAVIGATION);
+        }
+        all.removeIf(item -> item.getOutcome() != null
+                && !accessPolicy.ruleFor(item.getOutcome()).need("GET").allows(currentUser.getRole()));
         return all;
     }
 

@@ -81,11 +81,17 @@ public final class CsvTable {
 
     /** "prefix_20261202_074500.csv": a download's name stamped with the (UTC) time of the data it holds. */
     public static String fileName(String prefix, java.time.Instant at) {
-        return prefix + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(at) + ".csv";
+        return fileName(prefix, at, "csv");
     }
 
-    static String attachment(String fileName) {
+    /** The same with another extension ("txt" for log downloads). */
+    public static String fileName(String prefix, java.time.Instant at, String extension) {
+        return prefix + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(at) + "." + extension;
+    }
+
+    /** A Content-Disposition value for a download; the name reduced to letters, digits, '.', '-' and '_'. */
+    public static String attachment(String fileName) {
         return "attachment; filename=\"" + fileName.replaceAll("[^\\w.-]", "_") + "\"";
     }
 

@@ -59,10 +59,17 @@ public class AccessPolicy {
             // Container health: everyone reads the page and its JSON twin (it changes nothing).
             AccessRule.page("/health.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/container-health", Role.VIEWER, Role.OPERATOR),
+            // Container logs: operators and admins only, page and API. Logs are not masked and routinely hold what
+            // the details page hides from viewers (tokens, connection strings with passwords, customer data), so
+            // reading them needs the same trust as acting on the container.
+            AccessRule.api("/api/v1/containers/*/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.api("/api/v1/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.page("/logs.xhtml", Role.OPERATOR),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.page("/networks.xhtml", Role.VIEWER),
-            AccessRule.page("/log-search.xhtml", Role.VIEWER),
+            // Log search shows the same unmasked log lines: operators too (its API is under /api/v1/logs).
+            AccessRule.page("/log-search.xhtml", Role.OPERATOR),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
             AccessRule.page("/backups.xhtml", Role.ADMIN))

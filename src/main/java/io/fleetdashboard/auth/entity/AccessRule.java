@@ -46,11 +46,32 @@ public record AccessRule(String path, boolean prefix, Need read, Need write, boo
         };
     }
 
-    /** Matches the canonical path (servlet path + path info), never a raw request URI. */
+    /**
+     * Matches the canonical path (servlet path + path info), never a raw request URI. A segment "*" in the rule's
+     * path stands for any one non-empty segment ("/api/v1/containers/*&#47;logs").
+     */
     public boolean matches(String canonicalPath) {
+        if (path.contains("*")) {
+            return matchesSegments(canonicalPath);
+        }
         if (!prefix) {
             return canonicalPath.equals(path);
         }
         return canonicalPath.equals(path) || canonicalPath.startsWith(path.endsWith("/") ? path : path + "/");
+    }
+
+    private boolean matchesSegments(String canonicalPath) {
+        String[] want = path.split("/", -1);
+        String[] have = canonicalPath.split("/", -1);
+        if (have.length < want.length || (!prefix && have.length != want.length)) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            boolean any = want[i].equals("*") && !have[i].isEmpty();
+            if (!any && !want[i].equals(have[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -136,6 +136,12 @@ public class ContainerDetailsView implements Serializable {
     }
 
     /** The metrics page of this container. */
+    /** The Logs page with this container picked (operators: logs are not masked). */
+    public String getLogsUrl() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + "/logs.xhtml?container=" + URLEncoder.encode(key == null ? "" : key, StandardCharsets.UTF_8);
+    }
+
     public String getMetricsUrl() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                 + "/container-metrics.xhtml?container=" + URLEncoder.encode(key == null ? "" : key,

@@ -64,8 +64,7 @@ public class ContainerDetailsReader {
         Optional<FleetSnapshot> snapshot = snapshots.ifPresent();
         FleetContainer known = snapshot.flatMap(s -> Stream.concat(s.containers().stream(),
                 s.offlineContainers().stream()).filter(c -> c.key().equals(key.key())).findFirst()).orElse(null);
-        FleetEndpoint endpoint = snapshot.flatMap(s -> s.endpoints().stream()
-                .filter(e -> e.key().equals(key.endpointKey())).findFirst()).orElse(null);
+        FleetEndpoint endpoint = snapshot.flatMap(s -> s.endpoint(key.endpointKey())).orElse(null);
         String endpointName = endpoint != null ? endpoint.endpoint().name()
                 : known != null ? known.endpointName() : key.endpointKey();
         if (endpoint != null && !endpoint.endpoint().dockerReachable()) {

@@ -52,6 +52,11 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
     public static final int ATTENTION_PER_KIND = 5;
     private static final java.time.Duration STALE_STORED_SNAPSHOT = java.time.Duration.ofHours(1);
 
+    /** The endpoint with this key ("environment:endpointId"), if the snapshot has it. */
+    public java.util.Optional<FleetEndpoint> endpoint(String endpointKey) {
+        return endpoints.stream().filter(e -> e.key().equals(endpointKey)).findFirst();
+    }
+
     public static String endpointKey(String environment, int endpointId) {
         return environment + ":" + endpointId;
     }

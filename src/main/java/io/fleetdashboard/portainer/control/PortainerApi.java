@@ -40,12 +40,15 @@ public interface PortainerApi extends AutoCloseable {
     Response stats(@PathParam("id") int endpointId, @PathParam("containerId") String containerId,
                    @QueryParam("stream") boolean stream);
 
-    /** Binary stream (8-byte frame headers unless the container has a TTY): read with readEntity(InputStream). */
+    /**
+     * Binary stream (8-byte frame headers unless the container has a TTY): read with readEntity(InputStream).
+     * since: unix seconds with an optional fraction; tail: a number or "all".
+     */
     @GET
     @Path("/endpoints/{id}/docker/containers/{containerId}/logs")
     Response logs(@PathParam("id") int endpointId, @PathParam("containerId") String containerId,
                   @QueryParam("stdout") int stdout, @QueryParam("stderr") int stderr, @QueryParam("tail") String tail,
-                  @QueryParam("since") Long since, @QueryParam("timestamps") int timestamps);
+                  @QueryParam("since") String since, @QueryParam("timestamps") int timestamps);
 
     /** action: start, stop, restart or kill; t = grace seconds (null for the default). 204, or 304 when nothing to do. */
     @POST

@@ -37,6 +37,9 @@ final class PortainerErrors {
             case 404 -> new PortainerException(ErrorKind.NOT_FOUND, where + ": not found (HTTP 404)" + quote);
             // Docker: the container's state does not allow it (kill of a stopped container, logs of a dead one)
             case 409 -> new PortainerException(ErrorKind.CONFLICT, where + ": not possible now (HTTP 409)" + quote);
+            // Docker: the container's log driver ("none", or one that only ships elsewhere) keeps nothing to read
+            case 501 -> new PortainerException(ErrorKind.NOT_SUPPORTED,
+                    where + ": not supported for this container (HTTP 501)" + quote);
             default -> {
                 if (status == 500 && body != null && (body.contains("Unable to get the active tunnel")
                         || body.contains("No Edge agent registered"))) {

@@ -2,14 +2,17 @@ package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.portainer.control.wire.InspectWire;
+import io.fleetdashboard.portainer.control.wire.LogSourceWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerAction;
 import io.fleetdashboard.portainer.entity.ContainerInspection;
+import io.fleetdashboard.portainer.entity.ContainerLogSource;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.Image;
 import io.fleetdashboard.portainer.entity.ListAnswer;
+import io.fleetdashboard.portainer.entity.LogQuery;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
@@ -21,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -229,6 +234,58 @@ public class PortainerGateway {
                 (response, body) -> response.getStatus() != 304);
     }
 
+    /**
+     * What reading a container's logs depends on (Config.Tty, State.Status, HostConfig.LogConfig.Type), for a user
+     * waiting: interactive bulkhead and deadline. NOT_FOUND when the container is gone.
+     */
+    public ContainerLogSource logSource(EnvironmentConnection environment, int endpointId, String containerId) {
+        return request(environment, Route.LOG_SOURCE, api -> api.container(endpointId, containerId),
+                (response, body) -> Translation.logSource(WireJson.parse(text(body), LogSourceWire.class)));
+    }
+
+    /** Reads a log body as it arrives; an IOException it throws is its own (the gateway's come as PortainerException). */
+    @FunctionalInterface
+    public interface LogBodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Streams containers/{id}/logs into {@code reader}, never buffering the body. The request and Docker's status
+     * pass the interactive bulkhead, breaker and deadline; the body is read afterwards, each read bounded by the
+     * client's read timeout, with the permit already returned (a long read never blocks the details pages). Errors
+     * before the body: typed PortainerExceptions (NOT_FOUND, CONFLICT for a dead container, NOT_SUPPORTED for log
+     * driver none, TIMEOUT …); a failed read of the body: a PortainerException thrown out of the reader's reads.
+     */
+    public <T> T logs(EnvironmentConnection environment, int endpointId, String containerId, LogQuery query,
+                      LogBodyReader<T> reader) throws IOException {
+        AtomicReference<Response> opened = new AtomicReference<>();
+        Response response;
+        try {
+            response = guarded(environment, Route.LOGS, api -> open(environment, Route.LOGS, () -> {
+                Response r = api.logs(endpointId, containerId, query.stdout() ? 1 : 0, query.stderr() ? 1 : 0,
+                        query.dockerTail(), query.dockerSince(), query.timestamps() ? 1 : 0);
+                opened.set(r);
+                return r;
+            }));
+        } catch (RuntimeException e) {
+            // a deadline that passed after the answer arrived: nobody will read it
+            Response late = opened.get();
+            if (late != null) {
+                late.close();
+            }
+            throw e;
+        }
+        String where = "Portainer '" + environment.name() + "' " + Route.LOGS.tag();
+        try (response; InputStream body = translatingFailures(environment.name(), response.hasEntity()
+                ? response.readEntity(InputStream.class) : InputStream.nullInputStream())) {
+            return reader.read(body);
+        } catch (PortainerException e) {
+            metrics.error(environment.name(), e.kind());
+            LOG.fine(() -> where + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
     /** Version and instance id: a cheap connectivity and key check (e.g. "test connection" in the settings). */
     public PortainerStatus status(EnvironmentConnection environment) {
         return request(environment, Route.STATUS, PortainerApi::status,
@@ -243,6 +300,11 @@ public class PortainerGateway {
 
     private <T> T request(EnvironmentConnection environment, Route route, Function<PortainerApi, Response> send,
                           BiFunction<Response, InputStream, T> parse) {
+        return guarded(environment, route, api -> exchange(environment, route, api, send, parse));
+    }
+
+    /** One call through the environment's guard (breaker, bulkhead) and the route's FT tier. */
+    private <T> T guarded(EnvironmentConnection environment, Route route, Function<PortainerApi, T> call) {
         EnvironmentGuard guard = guards.computeIfAbsent(environment.name(), name -> new EnvironmentGuard(name,
                 bulkheadSize, interactiveBulkheadSize, failureThreshold, Duration.ofSeconds(openSeconds), System::nanoTime));
         boolean trial;
@@ -255,7 +317,7 @@ public class PortainerGateway {
         ErrorKind failure = null;
         try {
             PortainerApi api = clients.client(environment);
-            Supplier<T> attempt = () -> exchange(environment, route, api, send, parse);
+            Supplier<T> attempt = () -> call.apply(api);
             return switch (route.tier()) {
                 case LIST -> calls.list(attempt);
                 case DOCKER -> calls.docker(attempt);
@@ -297,6 +359,52 @@ public class PortainerGateway {
         } finally {
             metrics.latency(environment.name(), route, System.nanoTime() - started);
         }
+    }
+
+    /** Sends a streaming request and checks the status; the open answer is the caller's to read and close. */
+    private Response open(EnvironmentConnection environment, Route route, Supplier<Response> send) {
+        metrics.sent(environment.name());
+        long started = System.nanoTime();
+        Response response = null;
+        try {
+            response = send.get();
+            if (response.getStatus() >= 300) {
+                String where = "Portainer '" + environment.name() + "' " + route.tag();
+                throw PortainerErrors.fromStatus(environment.name(), route, response.getStatus(),
+                        CappedBody.read(response, 64 << 10, where));
+            }
+            return response;
+        } catch (RuntimeException e) {
+            if (response != null) {
+                response.close();
+            }
+            throw PortainerErrors.fromThrowable(environment.name(), route, e);
+        } finally {
+            metrics.latency(environment.name(), route, System.nanoTime() - started);
+        }
+    }
+
+    /** A body whose read failures leave as PortainerExceptions (TIMEOUT, MALFORMED when cut short, UNAVAILABLE). */
+    private static InputStream translatingFailures(String environment, InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException | RuntimeException e) {
+                    throw PortainerErrors.fromThrowable(environment, Route.LOGS, e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException | RuntimeException e) {
+                    throw PortainerErrors.fromThrowable(environment, Route.LOGS, e);
+                }
+            }
+        };
     }
 
     /** Translated items; the skipped ones counted in the metrics and logged. */

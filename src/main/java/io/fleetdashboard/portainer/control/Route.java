@@ -16,6 +16,11 @@ enum Route {
     TROUBLE_INSPECT(Tier.DOCKER, false),
     /** A user waits: container details (inspect and a live stats sample). */
     INSPECT(Tier.INTERACTIVE, false), LIVE_STATS(Tier.INTERACTIVE, false),
+    /**
+     * Container logs for a user waiting: the inspect facts they need (TTY, state, log driver) and the start of the
+     * stream (status and headers) within the interactive deadline; the body is read afterwards, bounded per read.
+     */
+    LOG_SOURCE(Tier.INTERACTIVE, false), LOGS(Tier.INTERACTIVE, false),
     /** start, stop, restart, kill: not idempotent, never retried. */
     CONTAINER_ACTION(Tier.WRITE, false);
 

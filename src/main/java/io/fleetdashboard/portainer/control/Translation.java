@@ -1,8 +1,10 @@
 package io.fleetdashboard.portainer.control;
 
+import io.fleetdashboard.portainer.control.wire.LogSourceWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ContainerLogSource;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.portainer.entity.Endpoint;
 import io.fleetdashboard.portainer.entity.EndpointType;
@@ -124,6 +126,15 @@ final class Translation {
     /** A Unix time in seconds; null or 0 (Portainer's "never") is null. */
     private static Instant epochSeconds(Long seconds) {
         return seconds == null || seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    /** Inspect's facts for reading logs; a missing Config.Tty counts as no TTY (Docker's default). */
+    static ContainerLogSource logSource(LogSourceWire wire) {
+        String name = wire.name() == null ? "" : wire.name().startsWith("/") ? wire.name().substring(1) : wire.name();
+        return new ContainerLogSource(name, wire.config() != null && Boolean.TRUE.equals(wire.config().tty()),
+                wire.state() == null ? null : wire.state().status(),
+                wire.hostConfig() == null || wire.hostConfig().logConfig() == null ? null
+                        : wire.hostConfig().logConfig().type());
     }
 
     static PortainerStatus status(Wire.Status wire) {

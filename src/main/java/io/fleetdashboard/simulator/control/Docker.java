@@ -207,6 +207,12 @@ final class Docker {
         if (!stdout && !stderr) {
             return dockerError(400, "Bad parameters: you must choose at least one stream");
         }
+        if (LogStream.driver(c).equals("none")) {
+            return dockerError(501, "configured logging driver does not support reading");
+        }
+        if (world.runtimeAt(c, now).state().equals("dead")) {
+            return dockerError(409, "can not get logs from container which is dead or marked for removal");
+        }
         String tailText = PortainerApi.first(query, "tail");
         int tail = tailText == null || tailText.equals("all") ? -1 : PortainerApi.parseInt(tailText, -1);
         LogStream.Options options = new LogStream.Options(stdout, stderr, seconds(PortainerApi.first(query, "since")),

@@ -308,7 +308,7 @@ final class DockerJson {
                 .str("Platform", "linux").str("MountLabel", "").str("ProcessLabel", "").str("AppArmorProfile", "")
                 .nul("ExecIDs");
         j.obj("HostConfig").nul("Binds").str("NetworkMode", c.network.equals("bridge") ? "default" : c.network)
-                .obj("LogConfig").str("Type", "json-file").obj("Config").endObj().endObj()
+                .obj("LogConfig").str("Type", LogStream.driver(c)).obj("Config").endObj().endObj()
                 .obj("PortBindings");
         for (int p : c.ports) {
             j.arr(p + "/tcp");

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * {@code containers/{id}/logs}: a deterministic log per container (one line every logPeriodSeconds since it was
  * created, until it stopped), some lines on stderr with errors, exceptions, OOM text or secret-looking values.
- * Non-TTY containers use Docker's 8-byte multiplexed framing, TTY containers the raw stream.
+ * Non-TTY containers use Docker's 8-byte multiplexed framing, TTY containers the raw stream. As Docker: 501 for
+ * a container whose log driver is none ({@link #driver}), 409 for a dead one.
  */
 public final class LogStream {
 
@@ -67,6 +68,11 @@ public final class LogStream {
         }
         return "INFO  [" + svc + "] GET /api/items/" + Math.floorMod(h >>> 20, 5000L) + " 200 "
                 + (2 + Math.floorMod(h >>> 40, 300L)) + "ms";
+    }
+
+    /** The log driver: "none" for about 3 % of the containers (Docker answers their logs with 501), else json-file. */
+    public static String driver(SimContainer c) {
+        return Seeds.unit(Seeds.mix(c.randomBits, 0x1D)) < 0.03 ? "none" : "json-file";
     }
 
     static boolean stderr(String line) {

@@ -87,6 +87,18 @@ class RolesAndPolicyTest {
     }
 
     @Test
+    void containerLogsNeedAnOperatorWhileTheContainerItselfIsForViewers() {
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/containers/prod:3:0123456789ab/logs").need("GET"));
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/containers/prod:3:0123456789ab/logs/x").need("GET"));
+        assertEquals(Need.VIEWER, policy.ruleFor("/api/v1/containers/prod:3:0123456789ab").need("GET"));
+        assertEquals(Need.VIEWER, policy.ruleFor("/api/v1/containers/prod:3:0123456789ab/logsx").need("GET"));
+        assertEquals(Need.VIEWER, policy.ruleFor("/api/v1/containers//logs").need("GET"), "an empty segment is no key");
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/logs").need("GET"));
+        assertEquals(Need.OPERATOR, policy.ruleFor("/logs.xhtml").need("GET"));
+        assertTrue(policy.ruleFor("/api/v1/containers/a:1:b/logs").api());
+    }
+
+    @Test
     void timeoutCannotBeSwitchedOff() {
         assertEquals(60, SessionPolicy.effectiveMinutes(0));
         assertEquals(60, SessionPolicy.effectiveMinutes(-5));

@@ -31,6 +31,8 @@ class PortainerErrorsTest {
             "500|{\"message\":\"Unable to get the active tunnel\",\"details\":\"Cannot open a tunnel for async edge environments\"}|EDGE_TUNNEL|false",
             "500|{\"message\":\"No Edge agent registered with the environment\",\"details\":\"No agent available\"}|EDGE_TUNNEL|false",
             "500|{\"message\":\"Unable to proxy the request via the Docker socket\"}|SERVER_ERROR|true",
+            "409|{\"message\":\"can not get logs from container which is dead or marked for removal\"}|CONFLICT|false",
+            "501|{\"message\":\"configured logging driver does not support reading\"}|NOT_SUPPORTED|false",
             "502||SERVER_ERROR|true",
             "503|Service Unavailable|SERVER_ERROR|true",
             "400|{\"message\":\"client version 1.41 is too old\"}|SERVER_ERROR|false"})

@@ -57,6 +57,10 @@ class AuthorizationMatrixIT {
             /api/v1/containers/{key}                 API  /api/v1/containers/a:1:b              LAAA  /api/v1/containers/a:1:b            LFAA
             /api/v1/containers/{key}/{action}        API  /api/v1/containers/a:1:b/restart      LAAA  /api/v1/containers/a:1:b/restart    LFAA
             /api/v1/containers/actions/{action}      API  /api/v1/containers/actions/restart    LAAA  /api/v1/containers/actions/restart  LFAA
+            /api/v1/containers/{key}/logs            API  /api/v1/containers/a:1:b/logs         LFAA  /api/v1/containers/a:1:b/logs       LFAA
+            /api/v1/containers/{key}/logs/follow     API  /api/v1/containers/a:1:b/logs/follow  LFAA  /api/v1/containers/a:1:b/logs/follow LFAA
+            /api/v1/logs                             API  /api/v1/logs                          LFAA  /api/v1/logs                        LFAA
+            /api/v1/logs/streams                     API  /api/v1/logs/streams                  LFAA  /api/v1/logs/streams                LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/container-health/containers      API  /api/v1/container-health/containers?limit=1 LAAA /api/v1/container-health/containers LFAA
@@ -69,8 +73,8 @@ class AuthorizationMatrixIT {
             /api/v1/networks/connections             API  /api/v1/networks/connections?limit=1  LAAA  /api/v1/networks/connections        LFAA
             /api/v1/networks/connections.csv         API  /api/v1/networks/connections.csv?network=none LAAA /api/v1/networks/connections.csv LFAA
             /api/v1/networks/topology                API  /api/v1/networks/topology?nodes=1     LAAA  /api/v1/networks/topology           LFAA
-            /api/v1/logs/search                      API  /api/v1/logs/search?size=0            LAAA  /api/v1/logs/search                 LFAA
-            /api/v1/logs/search/hostnames            API  /api/v1/logs/search/hostnames         LAAA  /api/v1/logs/search/hostnames       LFAA
+            /api/v1/logs/search                      API  /api/v1/logs/search?size=0            LFAA  /api/v1/logs/search                 LFAA
+            /api/v1/logs/search/hostnames            API  /api/v1/logs/search/hostnames         LFAA  /api/v1/logs/search/hostnames       LFAA
             /api/v1/images/distinct                  API  /api/v1/images/distinct?limit=1       LAAA  /api/v1/images/distinct             LFAA
             /api/v1/images/distinct.csv              API  /api/v1/images/distinct.csv?unused=true LAAA /api/v1/images/distinct.csv        LFAA
             /api/v1/images/unused                    API  /api/v1/images/unused                 LAAA  /api/v1/images/unused               LFAA
@@ -95,8 +99,9 @@ class AuthorizationMatrixIT {
             /container.xhtml                         PAGE /container.xhtml                      LAAA  /container.xhtml                    LAAA
             /containers/*                            PAGE /containers/a:1:b                     LAAA  /containers/a:1:b                   LXXX
             /networks.xhtml                          PAGE /networks.xhtml                       LAAA  /networks.xhtml                     LAAA
-            /log-search.xhtml                        PAGE /log-search.xhtml                     LAAA  /log-search.xhtml                   LAAA
+            /log-search.xhtml                        PAGE /log-search.xhtml                     LFAA  /log-search.xhtml                   LFAA
             /health.xhtml                            PAGE /health.xhtml                         LAAA  /health.xhtml                       LAAA
+            /logs.xhtml                              PAGE /logs.xhtml                           LFAA  /logs.xhtml                         LFAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
             /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA

@@ -141,6 +141,13 @@ class SimulatorIT {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(sim1.getString("baseUrl")
                     + "/api/endpoints/1/docker/containers/" + id + "/logs?stdout=1&stderr=1&tail=20&timestamps=1"))
                     .header("X-API-Key", sim1.getString("apiKey")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 501 || r.statusCode() == 409) {
+                // as Docker: log driver none, or a dead container
+                String message = new String(r.body(), StandardCharsets.UTF_8);
+                assertTrue(message.contains("logging driver does not support reading")
+                        || message.contains("dead or marked for removal"), message);
+                continue;
+            }
             assertEquals(200, r.statusCode());
             String type = r.headers().firstValue("Content-Type").orElseThrow();
             if (!type.equals("application/vnd.docker.multiplexed-stream")) {
