@@ -24,6 +24,13 @@ class FaultsIT {
         Api.simulator("config", "{\"servers\":3}");
         Api.post("/simulator/control/faults", "[]");
         refresh();
+        // The inspect of containers in trouble that follows a refresh has ended before faults are injected: with
+        // a round still in flight, the hanging-endpoint refresh timed out on 16 endpoints of sim-3 (not explained
+        // yet; see the health branch's report).
+        int crashLoopsLive = object("/simulator/control/truth").getJsonObject("containersRestartingRestartCounts")
+                .size();
+        Api.await("the restart counts of the crash loops", java.time.Duration.ofSeconds(30),
+                () -> object("/api/v1/dashboard/summary").getInt("containersCrashLoopingInspected") >= crashLoopsLive);
     }
 
     @AfterAll
