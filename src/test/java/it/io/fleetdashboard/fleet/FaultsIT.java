@@ -25,8 +25,8 @@ class FaultsIT {
         Api.post("/simulator/control/faults", "[]");
         refresh();
         // The inspect of containers in trouble that follows a refresh has ended before faults are injected: with
-        // a round still in flight, the hanging-endpoint refresh timed out on 16 endpoints of sim-3 (not explained
-        // yet; see the health branch's report).
+        // a round still in flight while the hang was set up, the hanging-endpoint refresh timed out on all 16
+        // lanes of sim-3, not only on the hanging endpoint (cause not found yet).
         int crashLoopsLive = object("/simulator/control/truth").getJsonObject("containersRestartingRestartCounts")
                 .size();
         Api.await("the restart counts of the crash loops", java.time.Duration.ofSeconds(30),
