@@ -99,9 +99,14 @@ public class LogsPage {
                 + " (')]");
         WebElement li = new WebDriverWait(driver, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(item));
         WebElement box = li.findElement(By.cssSelector(".ui-chkbox-box"));
-        box.click();
+        // a long list (or a very long name) can leave the item outside the panel's visible part
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", li);
+        li.click();
         new WebDriverWait(driver, DEADLINE).until(d -> box.getAttribute("class").contains("ui-state-active"));
-        driver.findElement(By.id("pageTitle")).click();
+        driver.findElement(By.cssSelector("#logsForm\\:containers .ui-selectcheckboxmenu-trigger")).click();
+        new WebDriverWait(driver, DEADLINE).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.id("logsForm:containers_panel")));
         return this;
     }
 

@@ -35,8 +35,12 @@ public class ShellPage {
                 .map(href -> href.replaceAll(".*[?&]ln=([^&]+).*", "$1")).orElse("none");
     }
 
+    /** Switches the theme; returns once the page shows the other one (the switch may load the page again). */
     public ShellPage toggleTheme() {
+        boolean dark = isDark();
         driver.findElement(By.id("shellForm:themeToggle")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(20)).ignoring(
+                org.openqa.selenium.StaleElementReferenceException.class).until(d -> isDark() != dark);
         PageTest.waitForAjax(driver);
         return this;
     }
