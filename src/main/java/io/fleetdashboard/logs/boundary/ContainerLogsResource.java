@@ -43,10 +43,17 @@ public class ContainerLogsResource {
             + "before since, so both together can give fewer lines), since (ISO-8601, epoch ms or an age like 15m), "
             + "timestamps true|false (default true), stream stdout|stderr|both (default both), download=true for a "
             + "named .txt file. 404 unknown container, 409 endpoint offline or async edge, or container dead, "
-            + "501 log driver none, 429 too many log streams open, 502/504 Portainer failed")
+            + "501 log driver none, 429 too many log streams open, 502/504 Portainer failed; follow=true is refused "
+            + "with a pointer to /logs/follow")
     public void logs(@PathParam("key") String key, @QueryParam("tail") String tail, @QueryParam("since") String since,
                      @QueryParam("timestamps") String timestamps, @QueryParam("stream") String stream,
-                     @QueryParam("download") String download, @Suspended AsyncResponse async) {
+                     @QueryParam("download") String download, @QueryParam("follow") String follow,
+                     @Suspended AsyncResponse async) {
+        if (LogParams.flag("follow", follow, false)) {
+            // a reading that never ends is its own route (server-sent events, limits, release): say so, never ignore
+            throw new io.fleetdashboard.api.boundary.BadRequestException("follow is not a parameter of this route: "
+                    + "GET /api/v1/containers/{key}/logs/follow streams new lines as server-sent events.");
+        }
         ContainerKey parsed = LogParams.key(key);
         LogRequest request = LogParams.request(tail, since, timestamps, stream, Instant.now());
         boolean asFile = LogParams.flag("download", download, false);

@@ -263,7 +263,7 @@ class ContainerLogsIT {
     void badParametersAreA400WithASentence() {
         String key = "sim-1:1:" + "a".repeat(64);
         for (String query : List.of("tail=0", "tail=10001", "tail=x", "stream=both2", "since=yesterday",
-                "timestamps=maybe")) {
+                "timestamps=maybe", "follow=1", "follow=maybe")) {
             HttpResponse<String> response = logs("/api/v1/containers/" + enc(key) + "/logs?" + query);
             assertEquals(400, response.statusCode(), query + ": " + response.body());
             assertTrue(response.body().contains("\"message\""), response.body());
