@@ -1,47 +1,67 @@
 /*
- * ECharts charts of the fleet pages (treemaps): every element with class "echart" holds its option tree, built on
- * the server, as JSON in data-options. Drawn on load and again after any ajax update that replaces them; follows
- * the dark theme and the element's size.
+ * ECharts glue for the pages: every element with a data-echarts attribute (an ECharts option as JSON, built by
+ * ui/ChartConfig on the server) becomes a chart, again after each ajax update. No inline script is needed, so the
+ * pages keep their Content-Security-Policy. Tooltips render as rich text in the canvas (no HTML from data: a
+ * container named <script> stays text). A node with "tip" shows it as its tooltip; one with "href" opens that
+ * page, relative to the element's data-base. An element inside [data-query] also keeps the page's URL in step with
+ * its filters (bookmarkable without a reload).
  */
 (function () {
     "use strict";
 
     function draw(element) {
-        if (!window.echarts || element.getAttribute("data-drawn") === element.getAttribute("data-options")) {
+        if (!window.echarts) {
             return;
         }
-        var dark = document.body.classList.contains("theme-dark");
-        var existing = echarts.getInstanceByDom(element);
-        if (existing) { existing.dispose(); }
-        var chart = echarts.init(element, dark ? "dark" : null, { renderer: "canvas" });
-        var options = JSON.parse(element.getAttribute("data-options"));
-        if (dark) { options.backgroundColor = "transparent"; }
-        chart.setOption(options);
-        element.setAttribute("data-drawn", element.getAttribute("data-options"));
+        var old = window.echarts.getInstanceByDom(element);
+        if (old) {
+            old.dispose();
+        }
+        var option;
+        try {
+            option = JSON.parse(element.getAttribute("data-echarts"));
+        } catch (e) {
+            element.textContent = "The chart could not be read.";
+            return;
+        }
+        option.tooltip = option.tooltip || {};
+        option.tooltip.formatter = function (params) {
+            var data = params.data || {};
+            return data.tip ? String(data.tip) : String(params.name || "");
+        };
+        var chart = window.echarts.init(element, null, { renderer: "canvas" });
+        chart.setOption(option);
+        var base = element.getAttribute("data-base") || "";
+        chart.on("click", function (params) {
+            if (params.data && params.data.href) {
+                window.location.href = base + params.data.href;
+            }
+        });
+        element.setAttribute("data-drawn", "true");
+    }
+
+    function keepUrl() {
+        var results = document.querySelector("[data-query]");
+        if (results && window.history && window.history.replaceState) {
+            window.history.replaceState(null, "", window.location.pathname + results.getAttribute("data-query"));
+        }
     }
 
     function drawAll() {
-        document.querySelectorAll(".echart[data-options]").forEach(draw);
+        document.querySelectorAll("[data-echarts]").forEach(draw);
+        keepUrl();
     }
 
-    function resize() {
-        document.querySelectorAll(".echart[data-drawn]").forEach(function (element) {
-            var chart = window.echarts && echarts.getInstanceByDom(element);
-            if (chart) { chart.resize(); }
+    document.addEventListener("DOMContentLoaded", drawAll);
+    if (window.jQuery) {
+        window.jQuery(document).on("pfAjaxComplete", drawAll);
+    }
+    window.addEventListener("resize", function () {
+        document.querySelectorAll("[data-echarts]").forEach(function (element) {
+            var chart = window.echarts && window.echarts.getInstanceByDom(element);
+            if (chart) {
+                chart.resize();
+            }
         });
-    }
-
-    function start() {
-        drawAll();
-        window.addEventListener("resize", resize);
-        if (window.jQuery) {
-            jQuery(document).on("pfAjaxComplete", drawAll);
-        }
-    }
-
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", start);
-    } else {
-        start();
-    }
+    });
 }());

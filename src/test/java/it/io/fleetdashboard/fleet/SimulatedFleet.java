@@ -1,6 +1,7 @@
 package it.io.fleetdashboard.fleet;
 
 import it.io.fleetdashboard.Api;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -34,9 +35,27 @@ public final class SimulatedFleet {
 
     /** The container names the simulated Portainer lists for an endpoint key ("sim-1:3"), without the "/". */
     public static Set<String> containerNames(String endpointKey) {
-        return docker(endpointKey, "/containers/json?all=1").asJsonArray().stream()
+        return containerList(endpointKey).stream()
                 .map(c -> c.asJsonObject().getJsonArray("Names").getString(0).substring(1))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** containers/json?all=1 of an endpoint key ("sim-1:3"), as the simulated Portainer answers it. */
+    public static JsonArray containerList(String endpointKey) {
+        String server = endpointKey.substring(0, endpointKey.lastIndexOf(':'));
+        String id = endpointKey.substring(endpointKey.lastIndexOf(':') + 1);
+        JsonObject sim = Api.json(Api.get("/simulator/control/servers").body()).asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals(server)).findFirst()
+                .orElseThrow(() -> new AssertionError("no simulated server " + server));
+        try {
+            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(sim.getString("baseUrl")
+                            + "/api/endpoints/" + id + "/docker/containers/json?all=1"))
+                    .header("X-API-Key", sim.getString("apiKey")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Api.json(list.body()).asJsonArray();
+        } catch (Exception e) {
+            throw new AssertionError("simulated Portainer " + server + " did not answer: " + e, e);
+        }
     }
 
     /** What the simulated Portainer answers for a Docker path of an endpoint key ("sim-1:3", "/images/json"). */
