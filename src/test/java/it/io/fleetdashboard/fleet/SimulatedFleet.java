@@ -1,6 +1,7 @@
 package it.io.fleetdashboard.fleet;
 
 import it.io.fleetdashboard.Api;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -34,7 +35,7 @@ public final class SimulatedFleet {
 
     /** The container names the simulated Portainer lists for an endpoint key ("sim-1:3"), without the "/". */
     public static Set<String> containerNames(String endpointKey) {
-        return docker(endpointKey, "/containers/json?all=1").asJsonArray().stream()
+        return containerList(endpointKey).stream()
                 .map(c -> c.asJsonObject().getJsonArray("Names").getString(0).substring(1))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
