@@ -92,18 +92,28 @@
 }());
 
 /*
- * Pages whose filters change by ajax mark their results with data-query (the filters as "?a=1&b=2"): the address
- * follows it after every update, so the view can be bookmarked and shared without a reload.
+ * Pages whose filters change by ajax mark an element with data-query (the filters as "?a=1&b=2"): the address
+ * follows it on load and after every update, so the view can be bookmarked, shared and reloaded as it is.
  */
 (function () {
     "use strict";
     function keepAddress() {
-        var results = document.querySelector("[data-query]");
-        if (results && window.history && window.history.replaceState) {
-            window.history.replaceState(null, "", window.location.pathname + results.getAttribute("data-query"));
+        var state = document.querySelector("[data-query]");
+        if (!state || !window.history || !window.history.replaceState) { return; }
+        var query = state.getAttribute("data-query") || "";
+        if (window.location.search !== query) {
+            window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
         }
     }
-    if (window.jQuery) {
-        jQuery(document).on("pfAjaxComplete", keepAddress);
+    function start() {
+        keepAddress();
+        if (window.jQuery) {
+            jQuery(document).on("pfAjaxComplete", keepAddress);
+        }
+    }
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
     }
 }());
