@@ -113,6 +113,16 @@ public abstract class PageTest {
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
+    /**
+     * Whether a PrimeFaces overlay panel (a select menu's) has finished opening: during its CSS transition
+     * (ui-connected-overlay-enter, -enter-active) a click on an item is lost.
+     */
+    public static boolean overlayOpen(org.openqa.selenium.WebElement panel) {
+        String classes = panel.getAttribute("class");
+        return panel.isDisplayed() && (classes.contains("ui-connected-overlay-enter-done")
+                || !classes.contains("ui-connected-overlay-enter"));
+    }
+
     /** Saves a screenshot of the current page (also used to look at the pages, not only on failure). */
     public void screenshot(String name) {
         save(driver, name);

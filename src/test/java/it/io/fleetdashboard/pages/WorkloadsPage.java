@@ -91,6 +91,9 @@ public class WorkloadsPage {
                 .filter(li -> label.equals(li.getAttribute("data-label"))).filter(WebElement::isDisplayed)
                 .findFirst().orElse(null));
         js("arguments[0].scrollIntoView({block: 'nearest'});", item);
+        // PrimeFaces ignores a click while the panel still plays its opening transition
+        new WebDriverWait(driver, DEADLINE).until(d -> PageTest.overlayOpen(d.findElement(
+                By.id("workloadsForm:" + menu + "_panel"))));
         item.click();
         PageTest.waitForAjax(driver);
     }
