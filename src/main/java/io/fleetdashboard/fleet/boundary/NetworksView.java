@@ -14,6 +14,7 @@ import io.fleetdashboard.fleet.entity.SnapshotStatus;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
 import io.fleetdashboard.ui.ChartConfig;
+import io.fleetdashboard.ui.LazyRows;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,11 @@ public class NetworksView implements Serializable {
 
     private transient FleetSnapshot snapshot;
     private transient NetworkTopology topology;
-    private transient NetworkConnectionsModel model;
+    /** The connections table: each page one query over the snapshot, sorted by the column's field. */
+    private final LazyRows<NetworkConnection, NetworkQuery.Sort, NetworkConnection> rows = new LazyRows<>(
+            (sort, desc) -> snapshot() == null ? List.of() : connections.matching(snapshot(),
+                    query().withSort(sort, desc)),
+            NetworkQuery.Sort.class, NetworkQuery.Sort.ENDPOINT, false, c -> c, c -> c.containerKey() + "|" + c.network());
 
     private static Map<String, String> categoryColors() {
         Map<String, String> colors = new LinkedHashMap<>();
@@ -110,11 +115,8 @@ public class NetworksView implements Serializable {
         filter();
     }
 
-    public NetworkConnectionsModel getRows() {
-        if (model == null) {
-            model = new NetworkConnectionsModel(connections, this::snapshot, this::query);
-        }
-        return model;
+    public LazyRows<NetworkConnection, NetworkQuery.Sort, NetworkConnection> getRows() {
+        return rows;
     }
 
     public NetworkTopology getTopology() {
