@@ -39,16 +39,21 @@ public class SignInPage {
         String before = message();
         driver.findElement(By.id("signInForm:signInButton")).click();
         // the click only starts the request: wait for the next page (this form gone) or a new message on this one
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(form) || !message().equals(before));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> gone(form) || !message().equals(before));
         PageTest.waitForAjax(driver);
     }
 
+    /** Whether the element left the document: Chrome says so as a stale element, or mid-navigation as "Node with
+     * given id does not belong to the document". */
     private static boolean gone(WebElement element) {
         try {
             element.isDisplayed();
             return false;
         } catch (StaleElementReferenceException replaced) {
             return true;
+        } catch (org.openqa.selenium.WebDriverException navigating) {
+            return navigating.getMessage() != null && navigating.getMessage().contains("does not belong to the document");
         }
     }
 
