@@ -140,7 +140,8 @@ final class SimulatedElasticsearch {
                             : Math.max(rt.finishedAt(), c.created));
                     int found = 0;
                     long k = lastLineAtOrBefore(c, end);
-                    for (int scanned = 0; k >= 0 && scanned < SCAN_PER_CONTAINER; k--, scanned++) {
+                    int scanned = 0;
+                    for (; k >= 0 && scanned < SCAN_PER_CONTAINER; k--, scanned++) {
                         long at = LogStream.time(c, k);
                         if (at < from) {
                             break;
@@ -154,10 +155,9 @@ final class SimulatedElasticsearch {
                             hits.add(new Hit(at, source(c, host, at, line)));
                             found++;
                         }
-                        if (scanned == SCAN_PER_CONTAINER - 1) {
-                            lowerBound = true;
-                        }
                     }
+                    // stopped at the cap with lines of the range left unread: the total is a lower bound
+                    lowerBound |= scanned == SCAN_PER_CONTAINER && k >= 0 && LogStream.time(c, k) >= from;
                 }
             }
         }
