@@ -82,13 +82,7 @@ class AuditPageIT extends PageTest {
         assertEquals(403, api.statusCode());
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its label. */
     void choose(String id, String label) {
-        driver.findElement(By.id(id)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id + "_items"))
-                .isDisplayed() && overlayOpen(d.findElement(By.id(id + "_panel"))));
-        driver.findElements(By.cssSelector("[id='" + id + "_items'] li")).stream()
-                .filter(li -> li.getText().trim().equals(label)).findFirst().orElseThrow().click();
-        waitForAjax(driver);
+        it.io.fleetdashboard.pages.SelectMenu.choose(driver, id, label);
     }
 }

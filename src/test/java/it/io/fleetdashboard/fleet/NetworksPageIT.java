@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.fleetdashboard.Api;
 import it.io.fleetdashboard.PageTest;
+import it.io.fleetdashboard.pages.SelectMenu;
 import it.io.fleetdashboard.pages.SignInPage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -74,7 +75,7 @@ class NetworksPageIT extends PageTest {
         assertEquals("networksForm:search", driver.switchTo().activeElement().getAttribute("id"), "/ focuses search");
 
         String network = truth.iterator().next().split(" ")[1];
-        selectOption("networksForm:network", network);
+        SelectMenu.choose(driver, "networksForm:network", network);
         waitUntil("only " + network + " is listed", d -> rows().stream()
                 .allMatch(r -> cellText(r.findElements(By.tagName("td")).get(1)).equals(network)));
         waitUntil("the URL keeps the filter", d -> d.getCurrentUrl().contains("network="
@@ -97,11 +98,4 @@ class NetworksPageIT extends PageTest {
         return title.isEmpty() ? text.trim() : text.substring(title.get(0).getText().length()).trim();
     }
 
-    private void selectOption(String id, String label) {
-        driver.findElement(By.id(id)).click();
-        waitUntil(id + " opens", d -> d.findElement(By.id(id + "_items")).isDisplayed());
-        driver.findElements(By.cssSelector("[id='" + id + "_items'] li")).stream()
-                .filter(li -> li.getText().trim().equals(label)).findFirst().orElseThrow().click();
-        waitForAjax(driver);
-    }
 }

@@ -55,15 +55,7 @@ public class HealthPage {
     }
 
     private HealthPage choose(String menuId, String value) {
-        String table = tableText();
-        driver.findElement(By.id(menuId)).click();
-        String panel = menuId + "_panel";
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> d.findElement(By.id(panel))
-                .isDisplayed());
-        int index = new Select(driver.findElement(By.id(menuId + "_input"))).getOptions().stream()
-                .map(o -> o.getAttribute("value")).toList().indexOf(value);
-        driver.findElements(By.cssSelector("[id='" + panel + "'] li.ui-selectonemenu-item")).get(index).click();
-        PageTest.waitForAjax(driver);
+        SelectMenu.chooseValue(driver, menuId, value);
         return this;
     }
 

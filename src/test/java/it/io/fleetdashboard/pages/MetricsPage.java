@@ -59,27 +59,9 @@ public class MetricsPage {
                 .count();
     }
 
-    /** Picks an option of a p:selectOneMenu by its label. */
-    /**
-     * Picks an option of a select menu. Under load the overlay may still be animating when the item is clicked and
-     * the click is lost, so this re-opens and clicks until the menu shows the choice (with a deadline).
-     */
+    /** Picks an option of a select menu by its label. */
     public MetricsPage choose(String menu, String label) {
-        By panel = By.cssSelector("[id$='" + menu + "_panel']");
-        By item = By.cssSelector("[id$='" + menu + "_items'] li[data-label='" + label + "']");
-        // One step per poll: open the menu if it is closed, else click the option once it is shown.
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(d -> {
-            if (label.equals(d.findElement(id(menu + "_label")).getText().trim())) {
-                return true;
-            }
-            if (!d.findElement(panel).isDisplayed()) {
-                d.findElement(id(menu + "_label")).click();
-            } else if (d.findElement(item).isDisplayed()) {
-                d.findElement(item).click();
-            }
-            return false;
-        });
-        PageTest.waitForAjax(driver);
+        SelectMenu.choose(driver, menu, label);
         return this;
     }
 

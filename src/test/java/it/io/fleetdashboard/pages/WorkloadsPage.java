@@ -83,19 +83,7 @@ public class WorkloadsPage {
 
     /** Picks an option of a filter menu (environment, endpoint, stack, state, health) by its label. */
     public void choose(String menu, String label) {
-        WebElement element = driver.findElement(By.id("workloadsForm:" + menu));
-        js("arguments[0].scrollIntoView({block: 'center'});", element); // not under the sticky top bar
-        element.click();
-        WebElement item = new WebDriverWait(driver, DEADLINE).until(d -> d.findElements(
-                        By.cssSelector("[id='workloadsForm:" + menu + "_items'] li")).stream()
-                .filter(li -> label.equals(li.getAttribute("data-label"))).filter(WebElement::isDisplayed)
-                .findFirst().orElse(null));
-        js("arguments[0].scrollIntoView({block: 'nearest'});", item);
-        // PrimeFaces ignores a click while the panel still plays its opening transition
-        new WebDriverWait(driver, DEADLINE).until(d -> PageTest.overlayOpen(d.findElement(
-                By.id("workloadsForm:" + menu + "_panel"))));
-        item.click();
-        PageTest.waitForAjax(driver);
+        SelectMenu.choose(driver, "workloadsForm:" + menu, label);
     }
 
     public void showRows(int perPage) {
