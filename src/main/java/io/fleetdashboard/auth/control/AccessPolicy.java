@@ -93,6 +93,14 @@ public class AccessPolicy {
         return ruleFor(canonicalPath).api();
     }
 
+    /**
+     * The least role that may change something at that (API) path: a Faces action checks the role of its API twin
+     * with it, so the page and the API cannot disagree. Null when nobody (or anybody) may.
+     */
+    public Role writeRole(String canonicalPath) {
+        return ruleFor(canonicalPath).write().role();
+    }
+
     /** Every rule, for documentation and tests. */
     public List<AccessRule> rules() {
         return RULES;

@@ -9,6 +9,7 @@ import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.fleet.control.BoundedFanOut;
 import io.fleetdashboard.fleet.control.Snapshots;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.portainer.control.PortainerGateway;
 import io.fleetdashboard.portainer.entity.ContainerAction;
 import io.fleetdashboard.portainer.entity.ContainerInspection;
@@ -22,12 +23,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -100,17 +104,35 @@ public class ContainerActions {
     /** The same action on each container of a selection (at most {@link #MAX_SELECTION}), a result per key. */
     public List<ActionResult> act(List<ContainerKey> keys, ContainerAction action, String user, String role) {
         try {
-            return BoundedFanOut.run(keys, concurrency, Duration.ofSeconds(60), executor, timer,
-                    key -> act(key, action, user, role),
-                    (key, error) -> new ActionResult(key.key(), key.containerId(), action.dockerName(),
-                            Outcome.FAILED, "No answer in time; check the container's state before trying again.",
-                            null, 60_000)).get(keys.size() * 60L + 5, TimeUnit.SECONDS);
+            return start(keys, action, user, role, result -> { }).get(keys.size() * 60L + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while acting on the selection", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The selection could not be completed", e);
         }
+    }
+
+    /**
+     * Starts the same action on each container of a selection on the managed executor ({@code concurrency} at a
+     * time) and returns at once; {@code each} hears every container's result as it ends (on a managed thread), the
+     * future completes with all of them in the order asked.
+     */
+    public CompletableFuture<List<ActionResult>> start(List<ContainerKey> keys, ContainerAction action, String user,
+                                                       String role, Consumer<ActionResult> each) {
+        return BoundedFanOut.run(keys, concurrency, Duration.ofSeconds(60), executor, timer,
+                key -> {
+                    ActionResult result = act(key, action, user, role);
+                    each.accept(result);
+                    return result;
+                },
+                (key, error) -> {
+                    ActionResult late = new ActionResult(key.key(), key.containerId().substring(0, 12),
+                            action.dockerName(), Outcome.FAILED,
+                            "No answer in time; check the container's state before trying again.", null, 60_000);
+                    each.accept(late);
+                    return late;
+                });
     }
 
     private ActionResult perform(ContainerKey key, ContainerAction action, long started) {
@@ -138,7 +160,9 @@ public class ContainerActions {
             ContainerInspection after = gateway.inspect(connection, key.endpointId(), key.containerId());
             name = after.name();
             state = after.state().status();
-            snapshots.replaceContainer(key.key(), after.toContainer(clock.instant()));
+            Instant at = clock.instant();
+            snapshots.replaceContainer(key.key(), after.toContainer(at), new InspectionFacts(after.restartCount(),
+                    after.state().oomKilled(), after.state().exitCode(), at));
         } catch (PortainerException e) {
             // done, but not read back: the next refresh shows the state
             LOG.fine(() -> "Could not read " + key.key() + " back after " + action.dockerName() + ": " + e.getMessage());

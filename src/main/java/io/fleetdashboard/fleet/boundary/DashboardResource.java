@@ -91,7 +91,7 @@ public class DashboardResource {
                 queries.endpoints(snapshot, new EndpointFilter().query(paging), paging.offset(), paging.limit())
                         .map(Views.Endpoint::of),
                 queries.containers(snapshot, new ContainerFilter().query(paging), paging.offset(), paging.limit())
-                        .map(Views.ContainerRow::of),
+                        .map(c -> Views.ContainerRow.of(c, snapshot.inspections())),
                 queries.stacks(snapshot, new StackFilter().query(paging), paging.offset(), paging.limit())
                         .map(s -> Views.StackRow.of(s, queries.stackImages(snapshot, s))));
     }

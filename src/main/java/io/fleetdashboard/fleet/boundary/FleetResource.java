@@ -41,8 +41,9 @@ public class FleetResource {
     @Operation(summary = "Containers, as the Workloads page lists them; filters: environment, endpoint (key), "
             + "stack, state, health, includeStopped, search (name, image, id prefix, label key=value)")
     public Page<Views.ContainerRow> containers(@BeanParam ContainerFilter filter, @BeanParam Paging paging) {
-        return queries.containers(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
-                .map(Views.ContainerRow::of);
+        FleetSnapshot snapshot = snapshots.current();
+        return queries.containers(snapshot, filter.query(paging), paging.offset(), paging.limit())
+                .map(c -> Views.ContainerRow.of(c, snapshot.inspections()));
     }
 
     @GET
@@ -53,7 +54,7 @@ public class FleetResource {
     public Response containersCsv(@BeanParam ContainerFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
         return CsvTable.stream(CsvTable.fileName("containers", snapshot.takenAt()), Views.ContainerRow.CSV_HEADER,
-                queries.containers(snapshot, filter.query(paging)), Views.ContainerRow::csv);
+                queries.containers(snapshot, filter.query(paging)), c -> Views.ContainerRow.csv(c, snapshot.inspections()));
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.fleetdashboard.fleet.entity.Attention.Kind;
 import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FetchError;
 import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
@@ -125,24 +126,33 @@ public final class Views {
         }
     }
 
+    /**
+     * restartCount: Docker's restart count from inspect (only inspect has it), null while the container was not
+     * inspected; restartCountAt: when that inspect was read.
+     */
     public record ContainerRow(String key, String environment, String endpointKey, String endpointName, String id,
                                String name, String image, String state, String status, String health,
-                               Integer exitCode, Instant created, String ports, String stack, List<String> networks) {
-        static ContainerRow of(FleetContainer fc) {
+                               Integer exitCode, Integer restartCount, Instant restartCountAt, Instant created,
+                               String ports, String stack, List<String> networks) {
+        static ContainerRow of(FleetContainer fc, java.util.Map<String, InspectionFacts> inspections) {
             Container c = fc.container();
+            InspectionFacts known = inspections.get(fc.key());
             return new ContainerRow(fc.key(), fc.environment(), fc.endpointKey(), fc.endpointName(), c.id(), c.name(),
-                    c.image(), c.state().label(), c.status(), lower(c.health().name()), c.exitCode(), c.created(),
-                    Views.ports(c.ports()), c.composeProject(), c.networks());
+                    c.image(), c.state().label(), c.status(), lower(c.health().name()), c.exitCode(),
+                    known == null ? null : known.restartCount(), known == null ? null : known.inspectedAt(),
+                    c.created(), Views.ports(c.ports()), c.composeProject(), c.networks());
         }
 
         /** The columns of the CSV export: the Workloads table's, plus the ids that make a row findable again. */
         static final String[] CSV_HEADER = {"environment", "endpoint", "container", "image", "state", "status",
-                "health", "exit_code", "created", "ports", "stack", "id", "key"};
+                "health", "exit_code", "restart_count", "restart_count_at", "created", "ports", "stack", "id", "key"};
 
-        static Object[] csv(FleetContainer fc) {
+        static Object[] csv(FleetContainer fc, java.util.Map<String, InspectionFacts> inspections) {
             Container c = fc.container();
+            InspectionFacts known = inspections.get(fc.key());
             return new Object[] {fc.environment(), fc.endpointName(), c.name(), c.image(), c.state().label(),
-                    c.status(), lower(c.health().name()), c.exitCode(), c.created(), Views.ports(c.ports()),
+                    c.status(), lower(c.health().name()), c.exitCode(), known == null ? null : known.restartCount(),
+                    known == null ? null : known.inspectedAt(), c.created(), Views.ports(c.ports()),
                     c.composeProject(), c.id(), fc.key()};
         }
 

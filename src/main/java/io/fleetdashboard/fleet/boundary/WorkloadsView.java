@@ -1,6 +1,16 @@
 package io.fleetdashboard.fleet.boundary;
 
 import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.auth.boundary.CurrentUser;
+import io.fleetdashboard.auth.control.AccessPolicy;
+import io.fleetdashboard.auth.entity.AccessDeniedException;
+import io.fleetdashboard.auth.entity.Role;
+import io.fleetdashboard.containers.control.ContainerActions;
+import io.fleetdashboard.containers.control.SelectionRuns;
+import io.fleetdashboard.containers.entity.ActionResult;
+import io.fleetdashboard.containers.entity.ContainerKey;
+import io.fleetdashboard.containers.entity.SelectionRun;
+import io.fleetdashboard.portainer.entity.ContainerAction;
 import io.fleetdashboard.containers.boundary.ContainerPageServlet;
 import io.fleetdashboard.fleet.control.ContainerQuery;
 import io.fleetdashboard.fleet.control.Degradation;
@@ -13,6 +23,7 @@ import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
@@ -69,6 +80,21 @@ public class WorkloadsView implements Serializable {
     @Inject
     FleetCollector collector;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    SelectionRuns selectionRuns;
+
+    /** The API twin of the action bar: the Faces action needs the role this path needs for a POST. */
+    static final String ACTIONS_API = "/api/v1/containers/actions";
+
+    /** Names a confirmation lists before it says "and N more". */
+    static final int NAMES_LISTED = 10;
+
     // The filters, in the API's spelling (bound to the inputs and to the address's query parameters).
     private String search;
     private String environment;
@@ -81,7 +107,10 @@ public class WorkloadsView implements Serializable {
     private String includeStoppedParameter;
 
     private ContainerRows rows;
-    private FleetContainer selected;
+    /** The rows ticked in the table (operators), kept across pages by their keys. */
+    private List<FleetContainer> selection = new ArrayList<>();
+    /** The selection action this page started last, followed by polling. */
+    private String runId;
 
     /** The bars last drawn, so a click's item index names its endpoint. */
     private List<String> barEndpoints = List.of();
@@ -342,6 +371,24 @@ public class WorkloadsView implements Serializable {
         return at == null ? "" : CREATED.format(at);
     }
 
+    /** Docker's restart count where an inspect read it (the list has none), "–" otherwise. */
+    public String restarts(FleetContainer container) {
+        InspectionFacts known = inspection(container);
+        return known == null ? "–" : Integer.toString(known.restartCount());
+    }
+
+    public String restartsTitle(FleetContainer container) {
+        InspectionFacts known = inspection(container);
+        return known == null ? "Not inspected: Docker's container list has no restart count; open the container for it"
+                : "Docker's restart count as of " + CREATED.format(known.inspectedAt()) + " UTC ("
+                + Ages.ago(known.inspectedAt(), Instant.now()) + ", from inspect)";
+    }
+
+    private InspectionFacts inspection(FleetContainer container) {
+        FleetSnapshot s = snapshot();
+        return s == null ? null : s.inspections().get(container.key());
+    }
+
     public String ports(FleetContainer container) {
         return Views.ports(container.container().ports());
     }
@@ -487,11 +534,121 @@ public class WorkloadsView implements Serializable {
         this.includeStoppedParameter = value;
     }
 
-    public FleetContainer getSelected() {
-        return selected;
+    public List<FleetContainer> getSelection() {
+        return selection;
     }
 
-    public void setSelected(FleetContainer selected) {
-        this.selected = selected;
+    public void setSelection(List<FleetContainer> selection) {
+        this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection);
+    }
+
+    // --- actions on the selection (operators; the API twin is POST /api/v1/containers/actions/{action})
+
+    /** True for whoever may POST to the API twin: they get the checkboxes and the action bar. */
+    public boolean isActionsAllowed() {
+        Role needed = policy.writeRole(ACTIONS_API);
+        return needed != null && user.has(needed);
+    }
+
+    public int getMaxSelection() {
+        return ContainerActions.MAX_SELECTION;
+    }
+
+    public int getSelectedCount() {
+        return selection.size();
+    }
+
+    public boolean isSelectionTooLarge() {
+        return selection.size() > ContainerActions.MAX_SELECTION;
+    }
+
+    /** "2 containers: web-1 (edge-3), db (edge-3)", at most {@link #NAMES_LISTED} names, for the confirmation. */
+    public String getSelectionSummary() {
+        int count = selection.size();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d container%s", count,
+                count == 1 ? "" : "s"));
+        for (int i = 0; i < Math.min(count, NAMES_LISTED); i++) {
+            FleetContainer c = selection.get(i);
+            text.append(i == 0 ? ": " : ", ").append(c.container().name()).append(" (").append(c.endpointName())
+                    .append(')');
+        }
+        if (count > NAMES_LISTED) {
+            text.append(String.format(Locale.ROOT, " and %,d more", count - NAMES_LISTED));
+        }
+        return text.toString();
+    }
+
+    /** An action button of the bar, after its confirmation: starts the action and leaves it to the poll. */
+    public void act(String action) {
+        Role needed = policy.writeRole(ACTIONS_API);
+        if (needed == null) {
+            throw new AccessDeniedException(Role.ADMIN);
+        }
+        user.require(needed);
+        ContainerAction what = ContainerAction.parse(action).orElse(null);
+        if (what == null || selection.isEmpty()) {
+            message(FacesMessage.SEVERITY_WARN, "Nothing selected", "Tick the containers to act on first.");
+            return;
+        }
+        if (isSelectionTooLarge()) {
+            message(FacesMessage.SEVERITY_WARN, "Too many containers", String.format(Locale.ROOT,
+                    "One action takes at most %d containers; %d are selected. Untick some, or filter the table.",
+                    ContainerActions.MAX_SELECTION, selection.size()));
+            return;
+        }
+        List<ContainerKey> keys = new ArrayList<>();
+        for (FleetContainer c : selection) {
+            ContainerKey.parse(c.key()).ifPresent(k -> {
+                if (!keys.contains(k)) {
+                    keys.add(k);
+                }
+            });
+        }
+        try {
+            runId = selectionRuns.start(keys, what, user.getName(), user.getRoleName()).id();
+            selection = new ArrayList<>();
+        } catch (SelectionRuns.BusyException e) {
+            message(FacesMessage.SEVERITY_WARN, "Not started", e.getMessage());
+        }
+    }
+
+    /** The selection action this page started, while the server keeps it; null when none. */
+    public SelectionRun getRun() {
+        return runId == null ? null : selectionRuns.find(runId, user.getName()).orElse(null);
+    }
+
+    public boolean isRunning() {
+        SelectionRun run = getRun();
+        return run != null && !run.finished();
+    }
+
+    /** The run's results so far, failures first, each with the container's name as Docker reported it. */
+    public List<ActionResult> getRunResults() {
+        SelectionRun run = getRun();
+        if (run == null) {
+            return List.of();
+        }
+        List<ActionResult> results = new ArrayList<>(run.results());
+        results.sort(java.util.Comparator.comparing(ActionResult::succeeded));
+        return results;
+    }
+
+    /** "restart: 1 of 2 done, 0 failed" for the progress line. */
+    public String getRunProgress() {
+        SelectionRun run = getRun();
+        if (run == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%s of %,d container%s: %,d done, %,d failed%s", label(run.action()),
+                run.total(), run.total() == 1 ? "" : "s", run.done() - run.failed(), run.failed(),
+                run.finished() ? "" : " · running…");
+    }
+
+    public void dismissRun() {
+        runId = null;
+    }
+
+    private static String label(String action) {
+        return action.isEmpty() ? action : Character.toUpperCase(action.charAt(0)) + action.substring(1);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One snapshot's containers in each sort order, each sorted once, on first use, and kept while that snapshot is
@@ -18,6 +19,8 @@ final class ContainerOrders {
 
     private final FleetSnapshot snapshot;
     private final Map<ContainerQuery.Sort, List<FleetContainer>> ascending = new ConcurrentHashMap<>();
+    private final AtomicReference<List<FleetContainer>> restartsAscending = new AtomicReference<>();
+    private final AtomicReference<List<FleetContainer>> restartsDescending = new AtomicReference<>();
 
     ContainerOrders(FleetSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -28,6 +31,12 @@ final class ContainerOrders {
     }
 
     List<FleetContainer> in(ContainerQuery.Sort sort, boolean descending) {
+        if (sort == ContainerQuery.Sort.RESTARTS) {
+            // containers never inspected come last either way: not the reverse of each other
+            return (descending ? restartsDescending : restartsAscending).updateAndGet(known -> known != null ? known
+                    : snapshot.containers().stream().sorted(ContainerQuery.ALL.withSort(sort, descending)
+                            .comparator(snapshot.inspections())).toList());
+        }
         List<FleetContainer> sorted = ascending.computeIfAbsent(sort,
                 s -> snapshot.containers().stream().sorted(s.order()).toList());
         return descending ? new Backwards(sorted) : sorted;

@@ -1,10 +1,12 @@
 package io.fleetdashboard.fleet.control;
 
 import io.fleetdashboard.fleet.entity.FleetContainer;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Which containers of the snapshot, in which order: shared by the JSON API, the CSV export and the Workloads table.
@@ -85,7 +87,27 @@ public record ContainerQuery(String search, String environment, String endpoint,
     }
 
     public Comparator<FleetContainer> comparator() {
+        return comparator(Map.of());
+    }
+
+    /**
+     * This query's order, with Docker's restart counts from inspect (by container key) for the restarts sort:
+     * known counts in the asked direction, containers never inspected after them either way.
+     */
+    public Comparator<FleetContainer> comparator(Map<String, InspectionFacts> inspections) {
+        if (sort == Sort.RESTARTS) {
+            Comparator<Integer> count = descending ? Comparator.<Integer>reverseOrder() : Comparator.naturalOrder();
+            Comparator<FleetContainer> known = Comparator.comparing(
+                    (FleetContainer c) -> restarts(c, inspections), Comparator.nullsLast(count));
+            return known.thenComparing(descending ? Sort.NAME.order.reversed() : Sort.NAME.order);
+        }
         return descending ? sort.order.reversed() : sort.order;
+    }
+
+    /** Docker's restart count of the container from inspect, null while it was not inspected. */
+    public static Integer restarts(FleetContainer container, Map<String, InspectionFacts> inspections) {
+        InspectionFacts known = inspections.isEmpty() ? null : inspections.get(container.key());
+        return known == null ? null : known.restartCount();
     }
 
     /** True when the query keeps every container (it only orders them). */
@@ -104,7 +126,9 @@ public record ContainerQuery(String search, String environment, String endpoint,
                 Comparator.nullsLast(Comparator.naturalOrder()))),
         ENVIRONMENT(Comparator.comparing(FleetContainer::environment, Listing.TEXT)),
         STATUS(Comparator.comparing((FleetContainer c) -> c.container().status(), Listing.TEXT)),
-        HEALTH(Comparator.comparing((FleetContainer c) -> c.container().health()));
+        HEALTH(Comparator.comparing((FleetContainer c) -> c.container().health())),
+        /** Docker's restart count, known only for inspected containers (see {@link #comparator(Map)}). */
+        RESTARTS(Comparator.comparing((FleetContainer c) -> 0));
 
         private final Comparator<FleetContainer> order;
 

@@ -63,8 +63,7 @@ public record HealthQuery(ContainerQuery containers, ContainerTrouble trouble, b
 
     /** Docker's restart count from inspect, null while not inspected. */
     public static Integer restarts(FleetContainer fc, Map<String, InspectionFacts> facts) {
-        InspectionFacts known = facts.get(fc.key());
-        return known == null ? null : known.restartCount();
+        return ContainerQuery.restarts(fc, facts);
     }
 
     /** Worst first: the attention list's order (unhealthy, crash loop, exited, OOM-killed), then starting. */

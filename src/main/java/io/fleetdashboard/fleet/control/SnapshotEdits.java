@@ -35,6 +35,15 @@ public final class SnapshotEdits {
      * snapshot when it does not hold that key.
      */
     public static FleetSnapshot withContainer(FleetSnapshot snapshot, String key, Container replacement) {
+        return withContainer(snapshot, key, replacement, null);
+    }
+
+    /**
+     * The same, with what a new inspect of it said (restart count, OOM kill, exit code) replacing the facts the
+     * snapshot had for it; {@code inspected} null drops them.
+     */
+    public static FleetSnapshot withContainer(FleetSnapshot snapshot, String key, Container replacement,
+                                              InspectionFacts inspected) {
         boolean known = Stream.concat(snapshot.containers().stream(), snapshot.offlineContainers().stream())
                 .anyMatch(c -> c.key().equals(key));
         if (!known) {
@@ -47,6 +56,9 @@ public final class SnapshotEdits {
         // what inspect said before the change no longer holds for that container
         Map<String, InspectionFacts> facts = new HashMap<>(snapshot.inspections());
         facts.remove(key);
+        if (inspected != null) {
+            facts.put(key, inspected);
+        }
         return FleetSnapshot.assemble(snapshot.takenAt(), snapshot.durationMillis(), snapshot.demo(),
                 harvests(snapshot, containers), facts);
     }

@@ -81,6 +81,12 @@ public class Snapshots {
         return cache.update(current -> SnapshotEdits.withContainer(current, key, container));
     }
 
+    /** The same, with the facts of the inspect it was read by (its restart count is then known). */
+    public boolean replaceContainer(String key, io.fleetdashboard.portainer.entity.Container container,
+                                    io.fleetdashboard.fleet.entity.InspectionFacts inspected) {
+        return cache.update(current -> SnapshotEdits.withContainer(current, key, container, inspected));
+    }
+
     /** When the snapshot now persisted on disk was taken, if any: what a restart after a crash would serve. */
     public Optional<Instant> persisted() {
         return cache.persisted();

@@ -11,6 +11,7 @@ import io.fleetdashboard.fleet.entity.EndpointStates;
 import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
 import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.fleet.entity.InspectionFacts;
 import io.fleetdashboard.fleet.entity.Page;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
@@ -108,13 +109,31 @@ class FleetQueriesTest {
     }
 
     @Test
+    void restartsSortByTheInspectedCountInEitherDirectionWithUninspectedContainersLast() {
+        FleetSnapshot inspected = SnapshotEdits.withInspections(snapshot, Map.of(
+                "prod:2:cc33", new InspectionFacts(7, false, 1, NOW),
+                "prod:1:bb22", new InspectionFacts(2, false, 1, NOW)));
+        List<String> ascending = queries.containers(inspected, ContainerQuery.ALL
+                .withSort(ContainerQuery.Sort.RESTARTS, false)).stream().map(FleetContainer::key).toList();
+        List<String> descending = queries.containers(inspected, ContainerQuery.ALL
+                .withSort(ContainerQuery.Sort.RESTARTS, true)).stream().map(FleetContainer::key).toList();
+        assertEquals(List.of("prod:1:bb22", "prod:2:cc33"), ascending.subList(0, 2));
+        assertEquals(List.of("prod:2:cc33", "prod:1:bb22"), descending.subList(0, 2));
+        assertEquals(5, descending.size(), "the uninspected ones follow, not left out");
+        assertEquals(ascending.subList(2, 5).stream().sorted().toList(),
+                descending.subList(2, 5).stream().sorted().toList());
+        assertEquals(Integer.valueOf(7), ContainerQuery.restarts(inspected.containers().stream()
+                .filter(c -> c.key().equals("prod:2:cc33")).findFirst().orElseThrow(), inspected.inspections()));
+    }
+
+    @Test
     void theKeptSortOrdersGiveWhatAFullSortGives() {
         for (ContainerQuery.Sort sort : ContainerQuery.Sort.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 for (ContainerQuery filter : List.of(ContainerQuery.ALL, search("shop"),
                         new ContainerQuery(null, null, null, null, null, null, false, null, false))) {
                     ContainerQuery query = filter.withSort(sort, descending);
-                    assertEquals(Listing.sorted(snapshot.containers(), query::matches, query.comparator()),
+                    assertEquals(Listing.sorted(snapshot.containers(), query::matches, query.comparator(snapshot.inspections())),
                             queries.containers(snapshot, query), sort + (descending ? " desc " : " ") + filter);
                 }
             }

@@ -118,4 +118,46 @@ class TroubleAttentionIT {
         assertTrue(csv.body().startsWith("environment,endpoint,container,image,state,status,health,trouble,"),
                 csv.body());
     }
+
+    /** Null or left out (JSON-B leaves nulls out). */
+    private static boolean absent(JsonObject row, String name) {
+        return !row.containsKey(name) || row.isNull(name);
+    }
+
+    @Test
+    void theWorkloadsListCarriesTheInspectedRestartCountsAndSortsByThem() {
+        JsonObject counts = truth.getJsonObject("containersRestartingRestartCounts");
+        JsonObject page = Api.object("/api/v1/containers?sort=restarts&order=desc&limit=1000");
+        List<JsonObject> rows = page.getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
+        int known = 0;
+        Integer previous = null;
+        boolean unknownSeen = false;
+        for (JsonObject row : rows) {
+            String key = row.getString("key");
+            if (absent(row, "restartCount")) {
+                unknownSeen = true;
+                assertTrue(absent(row, "restartCountAt"), row.toString());
+                continue;
+            }
+            assertFalse(unknownSeen, "containers never inspected come after the known counts: " + row);
+            int restarts = row.getInt("restartCount");
+            assertFalse(absent(row, "restartCountAt"), row.toString());
+            if (previous != null) {
+                assertTrue(restarts <= previous, "most restarts first: " + previous + " then " + row);
+            }
+            previous = restarts;
+            if (counts.containsKey(key)) {
+                assertEquals(counts.getInt(key), restarts, row.toString());
+                assertEquals(Api.simulatedDocker(key, "/json").getInt("RestartCount"), restarts, row.toString());
+                known++;
+            }
+        }
+        assertTrue(unknownSeen, "most containers are not inspected and say so with null");
+        assertEquals(counts.size(), known, "every crash loop of the simulator has its count in the list");
+
+        var csv = Api.get("/api/v1/containers.csv?state=restarting");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("environment,endpoint,container,image,state,status,health,exit_code,"
+                + "restart_count,restart_count_at,"), csv.body());
+    }
 }

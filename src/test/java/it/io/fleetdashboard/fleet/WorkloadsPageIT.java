@@ -254,4 +254,32 @@ class WorkloadsPageIT extends PageTest {
         assertTrue(page.fitsTheWidth(), "no sideways scrolling of the page on a phone");
         screenshot("workloads-phone");
     }
+
+    @Test
+    void theRestartsColumnShowsTheInspectedCountOfACrashLoopAndSaysWhereNoneIsKnown() {
+        JsonObject truth = Api.object("/simulator/control/truth");
+        JsonObject counts = truth.getJsonObject("containersRestartingRestartCounts");
+        Api.await("the restart counts of every crash loop", Duration.ofSeconds(60), () -> Api.object(
+                "/api/v1/dashboard/summary").getInt("containersCrashLoopingInspected") == counts.size());
+        String key = counts.keySet().iterator().next();
+        String name = Api.simulatedDocker(key, "/json").getString("Name").substring(1);
+        WorkloadsPage page = WorkloadsPage.open(driver, "?state=restarting&search=" + enc(key.substring(
+                key.lastIndexOf(':') + 1, key.lastIndexOf(':') + 13)));
+        assertEquals(List.of(name), page.names());
+        assertEquals(Integer.toString(counts.getInt(key)), page.restarts(0));
+        assertTrue(page.restartsTitle(0).contains("as of"), page.restartsTitle(0));
+
+        WorkloadsPage running = WorkloadsPage.open(driver, "?state=running");
+        int notInspected = 0;
+        for (int row = 0; row < running.names().size(); row++) {
+            String title = running.restartsTitle(row);
+            if (running.restarts(row).equals("–")) {
+                assertTrue(title.startsWith("Not inspected"), title);
+                notInspected++;
+            } else {
+                assertTrue(title.contains("as of"), title);
+            }
+        }
+        assertTrue(notInspected > 0, "running containers are mostly never inspected, and the cell says so");
+    }
 }

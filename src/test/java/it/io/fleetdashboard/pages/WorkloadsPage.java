@@ -41,9 +41,9 @@ public class WorkloadsPage {
     /** The endpoint column of the rows on the current page (without the data mark). */
     public List<String> endpoints() {
         return driver.findElements(By.cssSelector("[id='workloadsForm:containers_data'] > tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")))
-                .filter(cells -> cells.size() > 2)
-                .map(cells -> cells.get(1).findElement(By.className("endpoint-name")).getText().trim())
+                .map(row -> row.findElements(By.className("endpoint-name")))
+                .filter(names -> !names.isEmpty())
+                .map(names -> names.get(0).getText().trim())
                 .toList();
     }
 
@@ -141,10 +141,10 @@ public class WorkloadsPage {
                 .map(String::trim).findFirst().orElse("");
     }
 
-    /** Clicks a row's Status cell (not its link): the row's selection opens the details. */
+    /** Clicks a row's State cell (not its link, not its checkbox): the row's selection opens the details. */
     public void selectRow(int row) {
         WebElement tr = driver.findElements(By.cssSelector("[id='workloadsForm:containers_data'] > tr")).get(row);
-        WebElement status = tr.findElements(By.tagName("td")).get(5);
+        WebElement status = tr.findElement(By.className("state-tag")).findElement(By.xpath(".."));
         js("arguments[0].scrollIntoView({block: 'center'});", status);
         status.click();
     }
@@ -174,5 +174,79 @@ public class WorkloadsPage {
     public String growl() {
         return driver.findElements(By.cssSelector(".ui-growl-item")).stream().map(WebElement::getText)
                 .reduce("", (a, b) -> a + " " + b).trim();
+    }
+
+    /** True when the table has selection checkboxes (operators). */
+    public boolean hasSelectionBoxes() {
+        return !driver.findElements(By.cssSelector("[id='workloadsForm:containers'] .ui-selection-column")).isEmpty();
+    }
+
+    /** True when the page has the bar of actions on the selection (operators). */
+    public boolean hasActionBar() {
+        return !driver.findElements(By.id("workloadsForm:actionBar")).isEmpty();
+    }
+
+    /** The container key of a row on the current page. */
+    public String rowKey(int row) {
+        return driver.findElements(By.cssSelector("[id='workloadsForm:containers_data'] > tr")).get(row)
+                .getAttribute("data-rk");
+    }
+
+    /** Ticks a row's checkbox and waits until the action bar counts it. */
+    public void tick(int row) {
+        int before = selectedCount();
+        WebElement box = driver.findElements(By.cssSelector("[id='workloadsForm:containers_data'] > tr")).get(row)
+                .findElement(By.cssSelector(".ui-selection-column .ui-chkbox-box"));
+        js("arguments[0].scrollIntoView({block: 'center'});", box);
+        box.click();
+        new WebDriverWait(driver, DEADLINE).until(d -> selectedCount() == before + 1);
+    }
+
+    /** How many containers the action bar says are selected. */
+    public int selectedCount() {
+        return Integer.parseInt(driver.findElement(By.id("workloadsForm:actionBar")).getAttribute("data-selected"));
+    }
+
+    /** The text of the confirmation after pressing an action of the bar (the dialog stays open). */
+    public String pressSelectionAction(String label) {
+        WebElement button = driver.findElement(By.id("workloadsForm:selection" + label));
+        js("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        WebDriverWait wait = new WebDriverWait(driver, DEADLINE);
+        wait.until(d -> d.findElement(By.id("confirmSelection")).isDisplayed());
+        return driver.findElement(By.cssSelector("[id='confirmSelection'] .ui-confirm-dialog-message")).getText();
+    }
+
+    /** Confirms the open dialog and waits (with a deadline) until every container of the run has a result. */
+    public java.util.Map<String, String> confirmAndWaitForResults() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("confirmYes")))
+                .click();
+        wait.until(d -> d.findElements(By.id("workloadsForm:runPanel")).stream()
+                .anyMatch(p -> "true".equals(p.getAttribute("data-finished"))));
+        java.util.Map<String, String> outcomes = new java.util.TreeMap<>();
+        for (WebElement result : driver.findElements(By.cssSelector("[id='workloadsForm:runPanel'] .selection-result"))) {
+            outcomes.put(result.getAttribute("data-key"), result.getAttribute("data-outcome"));
+        }
+        return outcomes;
+    }
+
+    public String runProgress() {
+        return driver.findElement(By.id("workloadsForm:runProgress")).getText().trim();
+    }
+
+    /** The Restarts cell of a row on the current page ("–" when not inspected). */
+    public String restarts(int row) {
+        return restartCell(row).getText().trim();
+    }
+
+    /** The Restarts cell's tooltip: "as of ..." or "Not inspected ...". */
+    public String restartsTitle(int row) {
+        return restartCell(row).getAttribute("title");
+    }
+
+    private WebElement restartCell(int row) {
+        return driver.findElements(By.cssSelector("[id='workloadsForm:containers_data'] > tr")).get(row)
+                .findElement(By.className("restart-count"));
     }
 }
