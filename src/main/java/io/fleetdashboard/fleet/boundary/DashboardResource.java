@@ -29,9 +29,9 @@ public class DashboardResource {
     @GET
     @Path("summary")
     @Operation(summary = "Headline numbers of the fleet and the freshness of the snapshot they come from")
-    public Views.Summary summary() {
+    public FleetJson.Summary summary() {
         FleetSnapshot snapshot = snapshots.current();
-        return Views.Summary.of(snapshot, snapshots.status(snapshot));
+        return FleetJson.Summary.of(snapshot, snapshots.status(snapshot));
     }
 
     @GET
@@ -77,22 +77,22 @@ public class DashboardResource {
     @GET
     @Path("attention")
     @Operation(summary = "What needs attention, worst first: a few items per kind and the count of every kind")
-    public Views.AttentionList attention() {
-        return Views.AttentionList.of(snapshots.current());
+    public FleetJson.AttentionList attention() {
+        return FleetJson.AttentionList.of(snapshots.current());
     }
 
     @GET
     @Path("overview")
     @Operation(summary = "Summary, environments and the first page of endpoints, containers and stacks in one call")
-    public Views.Overview overview(@BeanParam Paging paging) {
+    public FleetJson.Overview overview(@BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return new Views.Overview(Views.Summary.of(snapshot, snapshots.status(snapshot)),
-                snapshot.environments().stream().map(Views.Environment::of).toList(),
+        return new FleetJson.Overview(FleetJson.Summary.of(snapshot, snapshots.status(snapshot)),
+                snapshot.environments().stream().map(FleetJson.Environment::of).toList(),
                 queries.endpoints(snapshot, new EndpointFilter().query(paging), paging.offset(), paging.limit())
-                        .map(Views.Endpoint::of),
+                        .map(FleetJson.Endpoint::of),
                 queries.containers(snapshot, new ContainerFilter().query(paging), paging.offset(), paging.limit())
-                        .map(c -> Views.ContainerRow.of(c, snapshot.inspections())),
+                        .map(c -> FleetJson.ContainerRow.of(c, snapshot.inspections())),
                 queries.stacks(snapshot, new StackFilter().query(paging), paging.offset(), paging.limit())
-                        .map(s -> Views.StackRow.of(s, queries.stackImages(snapshot, s))));
+                        .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s))));
     }
 }

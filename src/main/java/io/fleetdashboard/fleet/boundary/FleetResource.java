@@ -31,19 +31,19 @@ public class FleetResource {
     @GET
     @Path("endpoints")
     @Operation(summary = "Endpoints; filters: environment, status (online|offline), search")
-    public Page<Views.Endpoint> endpoints(@BeanParam EndpointFilter filter, @BeanParam Paging paging) {
+    public Page<FleetJson.Endpoint> endpoints(@BeanParam EndpointFilter filter, @BeanParam Paging paging) {
         return queries.endpoints(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
-                .map(Views.Endpoint::of);
+                .map(FleetJson.Endpoint::of);
     }
 
     @GET
     @Path("containers")
     @Operation(summary = "Containers, as the Workloads page lists them; filters: environment, endpoint (key), "
             + "stack, state, health, includeStopped, search (name, image, id prefix, label key=value)")
-    public Page<Views.ContainerRow> containers(@BeanParam ContainerFilter filter, @BeanParam Paging paging) {
+    public Page<FleetJson.ContainerRow> containers(@BeanParam ContainerFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
         return queries.containers(snapshot, filter.query(paging), paging.offset(), paging.limit())
-                .map(c -> Views.ContainerRow.of(c, snapshot.inspections()));
+                .map(c -> FleetJson.ContainerRow.of(c, snapshot.inspections()));
     }
 
     @GET
@@ -53,8 +53,8 @@ public class FleetResource {
             + "as CSV, streamed; cells that a spreadsheet would read as formulas are neutralised")
     public Response containersCsv(@BeanParam ContainerFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return CsvTable.stream(CsvTable.fileName("containers", snapshot.takenAt()), Views.ContainerRow.CSV_HEADER,
-                queries.containers(snapshot, filter.query(paging)), c -> Views.ContainerRow.csv(c, snapshot.inspections()));
+        return CsvTable.stream(CsvTable.fileName("containers", snapshot.takenAt()), FleetJson.ContainerRow.CSV_HEADER,
+                queries.containers(snapshot, filter.query(paging)), c -> FleetJson.ContainerRow.csv(c, snapshot.inspections()));
     }
 
     @GET
@@ -63,18 +63,18 @@ public class FleetResource {
     @Operation(summary = "Every endpoint matching the filters of /api/v1/endpoints (all pages, in its sort order) as CSV")
     public Response endpointsCsv(@BeanParam EndpointFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return CsvTable.stream(CsvTable.fileName("endpoints", snapshot.takenAt()), Views.Endpoint.CSV_HEADER,
-                queries.endpoints(snapshot, filter.query(paging)), Views.Endpoint::csv);
+        return CsvTable.stream(CsvTable.fileName("endpoints", snapshot.takenAt()), FleetJson.Endpoint.CSV_HEADER,
+                queries.endpoints(snapshot, filter.query(paging)), FleetJson.Endpoint::csv);
     }
 
     @GET
     @Path("stacks")
     @Operation(summary = "Stacks, Portainer-managed and external compose projects (external=true), with their "
             + "containers' images; filters: environment, endpoint (key), external, status (active|inactive), search")
-    public Page<Views.StackRow> stacks(@BeanParam StackFilter filter, @BeanParam Paging paging) {
+    public Page<FleetJson.StackRow> stacks(@BeanParam StackFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
         return queries.stacks(snapshot, filter.query(paging), paging.offset(), paging.limit())
-                .map(s -> Views.StackRow.of(s, queries.stackImages(snapshot, s)));
+                .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s)));
     }
 
     @GET
@@ -83,17 +83,17 @@ public class FleetResource {
     @Operation(summary = "Every stack matching the filters of /api/v1/stacks (all pages, in its sort order) as CSV")
     public Response stacksCsv(@BeanParam StackFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return CsvTable.stream(CsvTable.fileName("stacks", snapshot.takenAt()), Views.StackRow.CSV_HEADER,
+        return CsvTable.stream(CsvTable.fileName("stacks", snapshot.takenAt()), FleetJson.StackRow.CSV_HEADER,
                 queries.stacks(snapshot, filter.query(paging)),
-                s -> Views.StackRow.csv(s, queries.stackImages(snapshot, s)));
+                s -> FleetJson.StackRow.csv(s, queries.stackImages(snapshot, s)));
     }
 
     @GET
     @Path("images")
     @Operation(summary = "Image copies, one per endpoint; filters: environment, endpoint, dangling, search")
-    public Page<Views.ImageRow> images(@BeanParam ImageFilter filter, @BeanParam Paging paging) {
+    public Page<FleetJson.ImageRow> images(@BeanParam ImageFilter filter, @BeanParam Paging paging) {
         return queries.images(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
-                .map(Views.ImageRow::of);
+                .map(FleetJson.ImageRow::of);
     }
 
     @GET
@@ -102,9 +102,9 @@ public class FleetResource {
             + "endpoints storing it and the containers using it (running/total); filters: environment, endpoint "
             + "(both scope the counts), dangling, unused, search; sort: containers (default, most first), running, "
             + "endpoints, size, created, name")
-    public Page<Views.ImageUsageRow> distinctImages(@BeanParam ImageUsageFilter filter, @BeanParam Paging paging) {
+    public Page<FleetJson.ImageUsageRow> distinctImages(@BeanParam ImageUsageFilter filter, @BeanParam Paging paging) {
         return queries.imageUsage(snapshots.current(), filter.query(paging), paging.offset(), paging.limit())
-                .map(Views.ImageUsageRow::of);
+                .map(FleetJson.ImageUsageRow::of);
     }
 
     @GET
@@ -113,16 +113,16 @@ public class FleetResource {
     @Operation(summary = "Every image matching the filters of /api/v1/images/distinct (all pages) as CSV")
     public Response distinctImagesCsv(@BeanParam ImageUsageFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
-        return CsvTable.stream(CsvTable.fileName("images", snapshot.takenAt()), Views.ImageUsageRow.CSV_HEADER,
-                queries.imageUsage(snapshot, filter.query(paging)), Views.ImageUsageRow::csv);
+        return CsvTable.stream(CsvTable.fileName("images", snapshot.takenAt()), FleetJson.ImageUsageRow.CSV_HEADER,
+                queries.imageUsage(snapshot, filter.query(paging)), FleetJson.ImageUsageRow::csv);
     }
 
     @GET
     @Path("images/unused")
     @Operation(summary = "Per endpoint storing images: how many no container there uses (any state) and the bytes "
             + "removing them would reclaim, most first; filter: environment")
-    public java.util.List<Views.UnusedImagesRow> unusedImages(@QueryParam("environment") String environment) {
-        return queries.unusedImages(snapshots.current(), environment).stream().map(Views.UnusedImagesRow::of)
+    public java.util.List<FleetJson.UnusedImagesRow> unusedImages(@QueryParam("environment") String environment) {
+        return queries.unusedImages(snapshots.current(), environment).stream().map(FleetJson.UnusedImagesRow::of)
                 .toList();
     }
 }

@@ -33,7 +33,7 @@ public class RefreshResource {
      * dataAsOf is the oldest environment's last successful read, not the time of this attempt).
      */
     public record Result(boolean completed, java.time.Instant takenAt, java.time.Instant dataAsOf, boolean degraded,
-                        long durationMillis, List<Views.Environment> environments, String message) {
+                        long durationMillis, List<FleetJson.Environment> environments, String message) {
     }
 
     @Inject
@@ -51,7 +51,7 @@ public class RefreshResource {
                     : "Refreshed with gaps: " + String.join("; ", notes) + ". The last known data is kept for those.";
             return Response.ok(new Result(true, snapshot.takenAt(), snapshot.freshness().dataAsOf(),
                     snapshot.freshness().degraded(), snapshot.durationMillis(),
-                    snapshot.environments().stream().map(Views.Environment::of).toList(), message)).build();
+                    snapshot.environments().stream().map(FleetJson.Environment::of).toList(), message)).build();
         } catch (TimeoutException e) {
             return Response.accepted(new Result(false, null, null, false, 0, List.of(),
                     "Still refreshing; the snapshot is replaced when it ends.")).build();

@@ -390,7 +390,7 @@ public class WorkloadsView implements Serializable {
     }
 
     public String ports(FleetContainer container) {
-        return Views.ports(container.container().ports());
+        return FleetJson.ports(container.container().ports());
     }
 
     public String health(FleetContainer container) {

@@ -21,10 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The API's JSON shapes: flat, lower-camel, ids namespaced by environment. */
-public final class Views {
+/**
+ * The fleet API's JSON shapes (records that JSON-B writes as they are) and their CSV rows: flat, lower-camel, ids
+ * namespaced by environment.
+ */
+public final class FleetJson {
 
-    private Views() {
+    private FleetJson() {
     }
 
     /**
@@ -140,7 +143,7 @@ public final class Views {
             return new ContainerRow(fc.key(), fc.environment(), fc.endpointKey(), fc.endpointName(), c.id(), c.name(),
                     c.image(), c.state().label(), c.status(), lower(c.health().name()), c.exitCode(),
                     known == null ? null : known.restartCount(), known == null ? null : known.inspectedAt(),
-                    c.created(), Views.ports(c.ports()), c.composeProject(), c.networks());
+                    c.created(), FleetJson.ports(c.ports()), c.composeProject(), c.networks());
         }
 
         /** The columns of the CSV export: the Workloads table's, plus the ids that make a row findable again. */
@@ -152,7 +155,7 @@ public final class Views {
             InspectionFacts known = inspections.get(fc.key());
             return new Object[] {fc.environment(), fc.endpointName(), c.name(), c.image(), c.state().label(),
                     c.status(), lower(c.health().name()), c.exitCode(), known == null ? null : known.restartCount(),
-                    known == null ? null : known.inspectedAt(), c.created(), Views.ports(c.ports()),
+                    known == null ? null : known.inspectedAt(), c.created(), FleetJson.ports(c.ports()),
                     c.composeProject(), c.id(), fc.key()};
         }
 
