@@ -1,19 +1,9 @@
 /*
- * Container health: keeps the address bar in step with the table's filters (so the view can be bookmarked and
- * shared) after every ajax update, and opens a container's details when its row is clicked anywhere.
+ * Container health: opens a container's details when its row is clicked anywhere. (The address bar follows the
+ * filters through the shell's address keeper: the page marks its state with data-query.)
  */
 (function () {
     "use strict";
-
-    function syncUrl() {
-        var state = document.querySelector("[data-page-url]");
-        if (state && window.history && window.history.replaceState) {
-            var url = state.getAttribute("data-page-url");
-            if (url && url !== window.location.pathname + window.location.search) {
-                window.history.replaceState(null, "", url);
-            }
-        }
-    }
 
     document.addEventListener("click", function (event) {
         var row = event.target.closest ? event.target.closest(".health-table tr.health-row") : null;
@@ -26,9 +16,4 @@
         }
     });
 
-    document.addEventListener("DOMContentLoaded", function () {
-        if (window.jQuery) {
-            window.jQuery(document).on("pfAjaxComplete", syncUrl);
-        }
-    });
 })();

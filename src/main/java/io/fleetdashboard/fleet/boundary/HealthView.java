@@ -4,11 +4,12 @@ import io.fleetdashboard.fleet.control.FleetQueries;
 import io.fleetdashboard.fleet.control.HealthQuery;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.ContainerTrouble;
+import io.fleetdashboard.fleet.entity.FleetContainer;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.control.ContainerQuery;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.ui.ChartConfig;
-import jakarta.annotation.PostConstruct;
+import io.fleetdashboard.ui.LazyRows;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -42,15 +43,15 @@ public class HealthView implements Serializable {
     private String health;
     private String trouble;
     private String search;
-    private ContainerHealthRows rows;
+    /** The table: each page one health query over the snapshot, sorted by the column's field. */
+    private final LazyRows<FleetContainer, HealthQuery.Sort, HealthRow> rows = new LazyRows<>(
+            (sort, desc) -> snapshot() == null ? List.of()
+                    : queries.containerHealth(snapshot(), query().withSort(sort, desc)),
+            HealthQuery.Sort.class, HealthQuery.Sort.WORST, false,
+            c -> HealthRow.of(c, snapshot().inspections()), HealthRow::key);
     private transient FacesContext shownFor;
     private transient FleetSnapshot shown;
     private transient Map<ContainerHealth, Integer> healthOfRunning;
-
-    @PostConstruct
-    void init() {
-        rows = new ContainerHealthRows(snapshots, queries, this::query);
-    }
 
     /** The URL's filters: unknown values are ignored (the page shows every container), never an error page. */
     public void applyUrl() {
@@ -152,13 +153,13 @@ public class HealthView implements Serializable {
                 .map(at -> ", read since " + at).orElse("") + "; the rest are inspected after the next refreshes.";
     }
 
-    public ContainerHealthRows getRows() {
+    public LazyRows<FleetContainer, HealthQuery.Sort, HealthRow> getRows() {
         return rows;
     }
 
-    /** The page's own URL with its filters, to bookmark or share (the page keeps the address bar in step). */
-    public String getPageUrl() {
-        return contextPath() + "/health.xhtml" + parameters();
+    /** The filters as the address's query ("?trouble=crash_loop"), for the shell's address keeper (data-query). */
+    public String getQueryString() {
+        return parameters();
     }
 
     /** The CSV of every row the filters match, from the JSON twin. */
