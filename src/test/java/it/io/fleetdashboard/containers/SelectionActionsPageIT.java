@@ -63,7 +63,6 @@ class SelectionActionsPageIT extends PageTest {
         page.tick(0);
         page.tick(1);
         assertEquals(2, page.selectedCount());
-        screenshot("workloads-selection");
         String confirmation = page.pressSelectionAction("Restart");
         assertTrue(confirmation.contains("2 containers"), confirmation);
         for (String key : keys) {
@@ -76,6 +75,9 @@ class SelectionActionsPageIT extends PageTest {
         keys.forEach(k -> expected.put(k, "DONE"));
         assertEquals(expected, outcomes, page.runProgress());
         assertTrue(page.runProgress().contains("2 done, 0 failed"), page.runProgress());
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('workloadsForm:actionBar').scrollIntoView({block: 'start'});");
+        screenshot("workloads-selection");
         for (String key : keys) {
             assertNotEquals(before.get(key), startedAt(key), key + " was restarted in the simulated Docker");
         }

@@ -76,7 +76,8 @@ class ContainersIT {
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("containers_"));
         List<String> lines = Arrays.asList(csv.body().split("\r\n"));
-        assertEquals("environment,endpoint,container,image,state,status,health,exit_code,created,ports,stack,id,key",
+        assertEquals("environment,endpoint,container,image,state,status,health,exit_code,restart_count,"
+                + "restart_count_at,created,ports,stack,id,key",
                 lines.get(0));
         assertEquals(all.getInt("total") + 1, lines.size(), "every page, not just the first");
         List<String> keys = lines.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
