@@ -586,7 +586,11 @@ public class WorkloadsView implements Serializable {
         }
         user.require(needed);
         ContainerAction what = ContainerAction.parse(action).orElse(null);
-        if (what == null || selection.isEmpty()) {
+        if (what == null) {
+            message(FacesMessage.SEVERITY_WARN, "Unknown action", "Choose start, stop, restart or kill.");
+            return;
+        }
+        if (selection.isEmpty()) {
             message(FacesMessage.SEVERITY_WARN, "Nothing selected", "Tick the containers to act on first.");
             return;
         }

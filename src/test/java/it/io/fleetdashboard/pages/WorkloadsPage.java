@@ -204,7 +204,13 @@ public class WorkloadsPage {
 
     /** How many containers the action bar says are selected. */
     public int selectedCount() {
-        return Integer.parseInt(driver.findElement(By.id("workloadsForm:actionBar")).getAttribute("data-selected"));
+        // read in one script: the bar is replaced by every selection's ajax update
+        Object count = js("var bar = document.getElementById('workloadsForm:actionBar');"
+                + " return bar ? bar.getAttribute('data-selected') : null;");
+        if (count == null) {
+            throw new AssertionError("no action bar on the page");
+        }
+        return Integer.parseInt(count.toString());
     }
 
     /** The text of the confirmation after pressing an action of the bar (the dialog stays open). */
@@ -222,11 +228,17 @@ public class WorkloadsPage {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("confirmYes")))
                 .click();
-        wait.until(d -> d.findElements(By.id("workloadsForm:runPanel")).stream()
-                .anyMatch(p -> "true".equals(p.getAttribute("data-finished"))));
+        // read in scripts: the poll replaces the panel every second until the run is finished
+        wait.until(d -> Boolean.TRUE.equals(js("var p = document.getElementById('workloadsForm:runPanel');"
+                + " return !!p && p.getAttribute('data-finished') === 'true';")));
+        PageTest.waitForAjax(driver);
         java.util.Map<String, String> outcomes = new java.util.TreeMap<>();
-        for (WebElement result : driver.findElements(By.cssSelector("[id='workloadsForm:runPanel'] .selection-result"))) {
-            outcomes.put(result.getAttribute("data-key"), result.getAttribute("data-outcome"));
+        Object pairs = js("return Array.from(document.querySelectorAll("
+                + "\"[id='workloadsForm:runPanel'] .selection-result\")).map(function (r) {"
+                + " return r.getAttribute('data-key') + '=' + r.getAttribute('data-outcome'); });");
+        for (Object pair : (java.util.List<?>) pairs) {
+            String text = pair.toString();
+            outcomes.put(text.substring(0, text.lastIndexOf('=')), text.substring(text.lastIndexOf('=') + 1));
         }
         return outcomes;
     }
