@@ -44,6 +44,7 @@ public class ShellView {
             new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navInsights", "Insights", "pi pi-bolt", "/insights.xhtml"),
+            new NavigationItem("navRemediation", "Remediation", "pi pi-wrench", "/remediation.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 

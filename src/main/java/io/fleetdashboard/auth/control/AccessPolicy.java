@@ -76,7 +76,10 @@ public class AccessPolicy {
             // Insights and security posture: everyone reads; a monitoring round on request (POST) is for operators.
             AccessRule.page("/insights.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/insights", Role.VIEWER, Role.OPERATOR),
-            AccessRule.api("/api/v1/security", Role.VIEWER, Role.OPERATOR))
+            AccessRule.api("/api/v1/security", Role.VIEWER, Role.OPERATOR),
+            // Remediation: everyone reads; approve, reject and execute (POST) are for operators, page and API.
+            AccessRule.page("/remediation.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/remediation", Role.VIEWER, Role.OPERATOR))
             .stream()
             // Exact rules first, then the deepest folder.
             .sorted(Comparator.comparing((AccessRule r) -> r.prefix())

@@ -32,7 +32,7 @@ public class InsightStore {
     }
 
     private static final Map<InsightSort, String> FIELDS = Map.of(InsightSort.LASTSEEN, "lastSeen",
-            InsightSort.FIRSTSEEN, "firstSeen", InsightSort.SEVERITY, "severity", InsightSort.CATEGORY, "category",
+            InsightSort.FIRSTSEEN, "firstSeen", InsightSort.SEVERITY, "severityRank", InsightSort.CATEGORY, "category",
             InsightSort.KIND, "kind", InsightSort.TITLE, "title", InsightSort.STATUS, "status");
 
     @PersistenceContext(unitName = "fleet")

@@ -103,6 +103,9 @@ public class Monitor {
     @ConfigProperty(name = "monitoring.round.deadline.seconds", defaultValue = "120")
     int roundDeadlineSeconds;
 
+    @Inject
+    jakarta.enterprise.event.Event<io.fleetdashboard.insights.entity.RoundFinished> finished;
+
     Clock clock = Clock.systemUTC();
 
     private Flapping flapping;
@@ -242,6 +245,11 @@ public class Monitor {
                 changes.updated(), changes.resolved(), changes.open(), posture.scanned(snapshot, exclusions),
                 posture.running(snapshot, exclusions), problems.isEmpty() ? null : String.join("; ", problems));
         last = report;
+        try {
+            finished.fire(new io.fleetdashboard.insights.entity.RoundFinished(report));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of the monitoring round failed", e);
+        }
         LOG.fine(() -> "Monitoring round: " + report);
         return report;
     }

@@ -40,6 +40,9 @@ public class Insight {
     @Column(nullable = false)
     private InsightCategory category;
 
+    @Column(name = "severity_rank", nullable = false)
+    private int severityRank;
+
     @Column(nullable = false)
     private String title;
 
@@ -92,6 +95,7 @@ public class Insight {
     /** The condition holds again in this round: what may change while it lasts is taken over. */
     public final void seen(Condition c, long now) {
         this.severity = c.severity();
+        this.severityRank = c.severity().ordinal();
         this.category = c.category();
         this.title = c.title();
         this.detail = c.detail();
