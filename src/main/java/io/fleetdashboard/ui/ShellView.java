@@ -43,6 +43,8 @@ public class ShellView {
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", "/logs.xhtml"),
             new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
+            new NavigationItem("navInsights", "Insights", "pi pi-bolt", "/insights.xhtml"),
+            new NavigationItem("navRemediation", "Remediation", "pi pi-wrench", "/remediation.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 

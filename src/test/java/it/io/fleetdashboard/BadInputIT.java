@@ -65,7 +65,12 @@ class BadInputIT {
                     "metric", Kind.ENUM, "severity", Kind.ENUM, "direction", Kind.ENUM, "limit", Kind.WHOLE,
                     "format", Kind.FORMAT)),
             route("POST", "/api/v1/metrics/collect", Map.of("wait", Kind.WHOLE)),
-            route("POST", "/api/v1/metrics/admin/samples", Map.of("holdSeconds", Kind.WHOLE)));
+            route("POST", "/api/v1/metrics/admin/samples", Map.of("holdSeconds", Kind.WHOLE)),
+            route("GET", "/api/v1/insights", paging("status", Kind.ENUM, "severity", Kind.ENUM, "category", Kind.ENUM,
+                    "format", Kind.FORMAT)),
+            route("POST", "/api/v1/insights/analyze", Map.of("wait", Kind.WHOLE)),
+            route("GET", "/api/v1/security/posture", Map.of("limit", Kind.WHOLE)),
+            route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",

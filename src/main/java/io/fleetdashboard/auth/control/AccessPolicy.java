@@ -72,7 +72,14 @@ public class AccessPolicy {
             AccessRule.page("/log-search.xhtml", Role.OPERATOR),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
-            AccessRule.page("/backups.xhtml", Role.ADMIN))
+            AccessRule.page("/backups.xhtml", Role.ADMIN),
+            // Insights and security posture: everyone reads; a monitoring round on request (POST) is for operators.
+            AccessRule.page("/insights.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/insights", Role.VIEWER, Role.OPERATOR),
+            AccessRule.api("/api/v1/security", Role.VIEWER, Role.OPERATOR),
+            // Remediation: everyone reads; approve, reject and execute (POST) are for operators, page and API.
+            AccessRule.page("/remediation.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/remediation", Role.VIEWER, Role.OPERATOR))
             .stream()
             // Exact rules first, then the deepest folder.
             .sorted(Comparator.comparing((AccessRule r) -> r.prefix())

@@ -91,6 +91,16 @@ class AuthorizationMatrixIT {
             /api/v1/metrics/admin/samples            API  /api/v1/metrics/admin/samples         LFFA  /api/v1/metrics/admin/samples      LFFA
             /api/v1/metrics/admin/hold               API  /api/v1/metrics/admin/hold            LFFA  /api/v1/metrics/admin/hold          LFFA
             /api/v1/metrics/admin/hold/release       API  /api/v1/metrics/admin/hold/release    LFFA  /api/v1/metrics/admin/nothing       LFFA
+            /api/v1/insights                         API  /api/v1/insights                      LAAA  /api/v1/insights                    LFAA
+            /api/v1/insights/{id}                    API  /api/v1/insights/1                    LAAA  /api/v1/insights/1                  LFAA
+            /api/v1/insights/status                  API  /api/v1/insights/status               LAAA  /api/v1/insights/status             LFAA
+            /api/v1/insights/analyze                 API  /api/v1/insights/analyze              LAAA  /api/v1/insights/analyze?wait=-1    LFAA
+            /api/v1/security/posture                 API  /api/v1/security/posture              LAAA  /api/v1/security/posture            LFAA
+            /api/v1/remediation/actions              API  /api/v1/remediation/actions           LAAA  /api/v1/remediation/actions         LFAA
+            /api/v1/remediation/summary              API  /api/v1/remediation/summary           LAAA  /api/v1/remediation/summary         LFAA
+            /api/v1/remediation/actions/{id}/{step}  API  /api/v1/remediation/actions/1/approve LAAA  /api/v1/remediation/actions/x/approve LFAA
+            /remediation.xhtml                       PAGE /remediation.xhtml                    LAAA  /remediation.xhtml                  LAAA
+            /insights.xhtml                          PAGE /insights.xhtml                       LAAA  /insights.xhtml                     LAAA
             /simulator/control/*                     API  /simulator/control/truth              LFFA  /simulator/control/reset            LFFA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA

@@ -1,0 +1,141 @@
+package it.io.fleetdashboard.insights;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.fleetdashboard.Api;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitor against the simulator: a crash-looping container is one open insight however many rounds see it, and
+ * resolved once it runs again; the posture scan flags privileged containers and added capabilities written with
+ * CAP_, as the simulated Docker's own inspect has them.
+ */
+class InsightsIT {
+
+    @BeforeAll
+    static void knownWorld() {
+        Api.healthyFleet();
+        Insights.round();
+    }
+
+    @Test
+    void aCrashLoopIsOneOpenInsightWhileItLastsAndResolvedWhenTheContainerRunsAgain() {
+        JsonObject truth = Api.object("/simulator/control/truth");
+        List<String> looping = truth.getJsonObject("containersRestartingRestartCounts").keySet().stream().sorted()
+                .toList();
+        assertFalse(looping.isEmpty(), "the simulator has crash-looping containers: " + truth);
+        Insights.round();
+        // a container that is still crash-looping after a second round (the simulator's churn lets some recover)
+        String key = looping.stream().filter(k -> Insights.of("crash_loop:" + k, "open").size() == 1).findFirst()
+                .orElseThrow(() -> new AssertionError("no crash loop of " + looping + " has an open insight: "
+                        + Insights.list("kind=crash_loop")));
+        JsonObject open = Insights.of("crash_loop:" + key, "open").get(0);
+        assertEquals("critical", open.getString("severity"));
+        assertEquals("availability", open.getString("category"));
+        assertEquals(List.of(key), open.getJsonArray("resources").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertTrue(open.getInt("rounds") >= 2, "the same insight, seen again: " + open);
+        assertTrue(open.getBoolean("simulated"), open.toString());
+
+        HttpResponse<String> restart = Api.postAs(Insights.OPERATOR, Insights.OPERATOR_KEY,
+                "/api/v1/containers/" + Insights.enc(key) + "/restart", null);
+        assertEquals(200, restart.statusCode(), restart.body());
+        Insights.round();
+
+        assertEquals(List.of(), Insights.of("crash_loop:" + key, "open"), "no open insight once it runs");
+        // history may hold earlier occurrences (a reset simulator crash-loops the container again): this one
+        List<JsonObject> resolved = Insights.of("crash_loop:" + key, "resolved").stream()
+                .filter(i -> i.getInt("id") == open.getInt("id")).toList();
+        assertEquals(1, resolved.size(), "the same insight, resolved: " + Insights.of("crash_loop:" + key, "all"));
+        assertFalse(resolved.get(0).isNull("resolvedAt"));
+        JsonObject history = Api.object("/api/v1/insights/" + open.getInt("id"));
+        List<String> changes = history.getJsonArray("history").stream()
+                .map(e -> e.asJsonObject().getString("change")).toList();
+        assertEquals("opened", changes.get(0), changes.toString());
+        assertEquals("resolved", changes.get(changes.size() - 1), changes.toString());
+    }
+
+    @Test
+    void privilegedContainersAndCapabilitiesWrittenWithCapPrefixAreFlaggedAsTheirInspectSays() {
+        JsonObject report = Insights.roundsUntilPostureComplete();
+        JsonObject posture = Api.object("/api/v1/security/posture?limit=5000");
+        assertEquals(report.getInt("postureRunning"), posture.getInt("running"));
+        List<JsonObject> containers = posture.getJsonArray("containers").stream().map(JsonValue::asJsonObject)
+                .toList();
+        int checkedPrivileged = 0, checkedCapPrefix = 0;
+        for (JsonObject c : containers) {
+            String key = c.getString("key");
+            JsonObject host = Api.simulatedDocker(key, "/json").getJsonObject("HostConfig");
+            List<String> checks = c.getJsonArray("findings").stream()
+                    .map(f -> f.asJsonObject().getString("check")).toList();
+            boolean privileged = host.getBoolean("Privileged");
+            assertEquals(privileged, checks.contains("privileged"), key + ": " + checks);
+            if (privileged) {
+                assertEquals("CRITICAL", c.getJsonArray("findings").getJsonObject(0).getString("severity"));
+                List<JsonObject> insight = Insights.of("posture_critical:" + key, "open");
+                assertEquals(1, insight.size(), "one open security insight for " + key);
+                assertEquals("security", insight.get(0).getString("category"));
+                checkedPrivileged++;
+            }
+            List<String> capAdd = host.isNull("CapAdd") ? List.of() : host.getJsonArray("CapAdd")
+                    .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+            if (capAdd.contains("CAP_SYS_PTRACE")) {
+                JsonObject capabilities = c.getJsonArray("findings").stream().map(JsonValue::asJsonObject)
+                        .filter(f -> f.getString("check").equals("capabilities")).findFirst()
+                        .orElseThrow(() -> new AssertionError(key + " has CapAdd " + capAdd + ": " + checks));
+                assertEquals("WARNING", capabilities.getString("severity"), capabilities.toString());
+                assertTrue(capabilities.getString("detail").contains("SYS_PTRACE"), capabilities.toString());
+                checkedCapPrefix++;
+            }
+        }
+        assertTrue(checkedPrivileged > 0, "the simulated fleet has privileged running containers");
+        assertTrue(checkedCapPrefix > 0, "the simulated fleet has CAP_SYS_PTRACE containers");
+        assertFalse(posture.getJsonArray("endpoints").isEmpty(), "scored per endpoint");
+        assertFalse(posture.getJsonArray("stacks").isEmpty(), "scored per stack");
+        List<JsonObject> onlyPrivileged = Api.object("/api/v1/security/posture?check=privileged")
+                .getJsonArray("containers").stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(checkedPrivileged, onlyPrivileged.size());
+    }
+
+    @Test
+    void filtersAndTheCsvAnswerAndBadParametersAreClearMessages() {
+        for (JsonObject i : Insights.list("status=all&severity=critical&category=availability")) {
+            assertEquals("critical", i.getString("severity"));
+            assertEquals("availability", i.getString("category"));
+        }
+        HttpResponse<String> csv = Api.get("/api/v1/insights?format=csv&status=all");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("Id,Status,Severity,Category,Kind,Title"), csv.body());
+        for (String bad : List.of("status=closed", "severity=urgent", "category=mood", "sort=colour",
+                "kind=DROP%20TABLE", "limit=0")) {
+            HttpResponse<String> response = Api.get("/api/v1/insights?" + bad);
+            assertEquals(400, response.statusCode(), bad + ": " + response.body());
+            assertFalse(response.body().contains("Exception"), response.body());
+        }
+        assertEquals(404, Api.get("/api/v1/insights/987654321").statusCode());
+        assertEquals(400, Api.get("/api/v1/insights/abc").statusCode());
+        JsonObject status = Api.object("/api/v1/insights/status");
+        assertTrue(status.getBoolean("enabled"), status.toString());
+        assertFalse(status.isNull("lastRound"), status.toString());
+    }
+
+    @Test
+    void aViewerReadsInsightsButCannotRunARoundAndARoundIsAudited() {
+        HttpResponse<String> viewer = Api.postAs(Insights.VIEWER, Insights.VIEWER_KEY,
+                "/api/v1/insights/analyze?wait=1", null);
+        assertEquals(403, viewer.statusCode(), viewer.body());
+        Insights.round();
+        boolean audited = Api.object("/api/v1/audit?action=insights.analyze&user=operator&limit=5")
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .anyMatch(a -> a.getString("result").equals("SUCCESS"));
+        assertTrue(audited, "the round asked for by the operator is in the audit log");
+    }
+}
