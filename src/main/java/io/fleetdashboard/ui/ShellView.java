@@ -43,7 +43,7 @@ public class ShellView {
             new NavigationItem("navLogs", "Logs", "pi pi-align-left", "/logs.xhtml"),
             new NavigationItem("navLogSearch", "Log search", "pi pi-search", "/log-search.xhtml"),
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
-            new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
+            new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", "/assistant.xhtml"),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 
     /** Shown to admins only, after the others. */

@@ -72,7 +72,11 @@ public class AccessPolicy {
             AccessRule.page("/log-search.xhtml", Role.OPERATOR),
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
-            AccessRule.page("/backups.xhtml", Role.ADMIN))
+            AccessRule.page("/backups.xhtml", Role.ADMIN),
+            // The assistant only reads (the snapshot and the stores, within the caller's role) and keeps the
+            // caller's own conversations: every signed-in user may ask, page and API.
+            AccessRule.page("/assistant.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/assistant", Role.VIEWER, Role.VIEWER))
             .stream()
             // Exact rules first, then the deepest folder.
             .sorted(Comparator.comparing((AccessRule r) -> r.prefix())

@@ -91,6 +91,10 @@ class AuthorizationMatrixIT {
             /api/v1/metrics/admin/samples            API  /api/v1/metrics/admin/samples         LFFA  /api/v1/metrics/admin/samples      LFFA
             /api/v1/metrics/admin/hold               API  /api/v1/metrics/admin/hold            LFFA  /api/v1/metrics/admin/hold          LFFA
             /api/v1/metrics/admin/hold/release       API  /api/v1/metrics/admin/hold/release    LFFA  /api/v1/metrics/admin/nothing       LFFA
+            /api/v1/assistant/ask                    API  /api/v1/assistant/ask                 LAAA  /api/v1/assistant/ask               LAAA
+            /api/v1/assistant/conversations          API  /api/v1/assistant/conversations       LAAA  /api/v1/assistant/conversations     LAAA
+            /api/v1/assistant/conversations/{id}     API  /api/v1/assistant/conversations/1     LAAA  /api/v1/assistant/conversations/1   LAAA
+            /api/v1/assistant/messages/{id}/sent     API  /api/v1/assistant/messages/1/sent     LAAA  /api/v1/assistant/messages/1/sent   LAAA
             /simulator/control/*                     API  /simulator/control/truth              LFFA  /simulator/control/reset            LFFA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
@@ -105,6 +109,7 @@ class AuthorizationMatrixIT {
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
             /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
+            /assistant.xhtml                         PAGE /assistant.xhtml                      LAAA  /assistant.xhtml                    LAAA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
             /not-configured.xhtml                    PAGE /not-configured.xhtml                 AAAA  /not-configured.xhtml               XXXX

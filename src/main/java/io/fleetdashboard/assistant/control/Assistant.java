@@ -1,0 +1,114 @@
+package io.fleetdashboard.assistant.control;
+
+import io.fleetdashboard.assistant.entity.Answer;
+import io.fleetdashboard.assistant.entity.AnswerSource;
+import io.fleetdashboard.assistant.entity.Conversation;
+import io.fleetdashboard.assistant.entity.ConversationMessage;
+import io.fleetdashboard.assistant.entity.QuestionRejectedException;
+import io.fleetdashboard.audit.control.AuditLog;
+import io.fleetdashboard.audit.entity.AuditResult;
+import io.fleetdashboard.fleet.control.FleetQueries;
+import io.fleetdashboard.fleet.control.Snapshots;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a user's question in one of their conversations (a new one when none is named) and keeps both turns.
+ * Read-only towards the fleet: it reads the snapshot, never Portainer, and changes nothing but the conversation.
+ * The quick questions are answered by rules from the snapshot; any other question gets the note that free-form
+ * questions need a model.
+ */
+@ApplicationScoped
+public class Assistant {
+
+    public static final int MAX_QUESTION = 4000;
+
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    FleetQueries queries;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    AuditLog audit;
+
+    public Answer ask(String username, String role, String question, Long conversationId) {
+        long started = System.nanoTime();
+        String text = question == null ? "" : question.strip();
+        if (text.isEmpty()) {
+            throw new QuestionRejectedException("Ask a question: \"question\" is empty.", false);
+        }
+        if (text.length() > MAX_QUESTION) {
+            throw new QuestionRejectedException("A question has at most " + MAX_QUESTION + " characters.", false);
+        }
+        Conversation conversation = conversationId == null ? conversations.start(username, text)
+                : conversations.find(conversationId, username).orElseThrow(() -> new QuestionRejectedException(
+                        "There is no conversation " + conversationId + " of yours.", true));
+        conversations.append(conversation.getId(), ConversationMessage.Role.USER, null, text, null, null);
+
+        Answer answer = byRules(conversation.getId(), text);
+        conversations.append(conversation.getId(), ConversationMessage.Role.ASSISTANT, answer.source(),
+                answer.answer(), AnswerJson.toolCalls(answer.toolCalls()), AnswerJson.sent(answer.sent()));
+        audit.record(username, role, "assistant.ask", String.valueOf(conversation.getId()), conversation.getTitle(),
+                AuditResult.SUCCESS, (System.nanoTime() - started) / 1_000_000, answer.source().label());
+        return answer;
+    }
+
+    private Answer byRules(long conversation, String question) {
+        Optional<FleetSnapshot> snapshot = snapshots.ifPresent();
+        Optional<QuickAnswers.Intent> intent = QuickAnswers.intentOf(question);
+        if (intent.isEmpty()) {
+            return new Answer(withoutModelNote(), conversation, AnswerSource.RULES,
+                    snapshot.map(s -> s.freshness().dataAsOf()).orElse(null), List.of(), List.of());
+        }
+        if (snapshot.isEmpty()) {
+            return new Answer("The first collection of the fleet is still running; ask again in a moment.",
+                    conversation, AnswerSource.RULES, null, List.of(), List.of());
+        }
+        FleetSnapshot s = snapshot.get();
+        QuickAnswers.Reply reply = new QuickAnswers(queries).answer(intent.get(), s);
+        return new Answer(reply.markdown() + "\n" + freshness(s), conversation, AnswerSource.RULES,
+                s.freshness().dataAsOf(), reply.toolCalls(), List.of());
+    }
+
+    static String freshness(FleetSnapshot s) {
+        Instant asOf = s.freshness().dataAsOf() != null ? s.freshness().dataAsOf() : s.takenAt();
+        return "*Quick answer from the fleet snapshot, data as of " + asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + (s.freshness().degraded() ? " (partly stale: some endpoints could not be read)" : "")
+                + (s.demo() ? "; simulated fleet" : "") + ".*";
+    }
+
+    static String withoutModelNote() {
+        StringBuilder md = new StringBuilder("No language model is configured, so I answer only these quick questions "
+                + "from the fleet snapshot:\n\n");
+        for (String q : QuickAnswers.QUESTIONS) {
+            md.append("- ").append(q).append('\n');
+        }
+        md.append("\nFor free-form questions an administrator configures an OpenAI-compatible model "
+                + "(`LLM_API_ENDPOINT`, `LLM_BEARER_TOKEN`, `LLM_MODEL`; see the README).\n");
+        return md.toString();
+    }
+
+    public List<Conversation> history(String username, int limit) {
+        return conversations.conversations(username, limit);
+    }
+
+    public Optional<Conversation> conversation(long id, String username) {
+        return conversations.find(id, username);
+    }
+
+    public List<ConversationMessage> messages(long conversationId) {
+        return conversations.messages(conversationId, 200);
+    }
+
+    public Optional<ConversationMessage> message(long id, String username) {
+        return conversations.message(id, username);
+    }
+}
