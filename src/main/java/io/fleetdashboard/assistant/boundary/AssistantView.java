@@ -67,6 +67,11 @@ public class AssistantView implements Serializable {
         this.question = question;
     }
 
+    /** "none", "simulated" or "model": who answers free-form questions. */
+    public String getModelState() {
+        return assistant.modelState();
+    }
+
     public List<String> getQuickQuestions() {
         return QuickAnswers.QUESTIONS;
     }
@@ -89,6 +94,11 @@ public class AssistantView implements Serializable {
         } catch (QuestionRejectedException e) {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+        } catch (io.fleetdashboard.assistant.entity.ModelException e) {
+            // the conversation keeps the failure as the answer; the message says it at once
+            question = null;
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_WARN, "The model could not answer", e.getMessage()));
         }
     }
 

@@ -4,6 +4,7 @@ import io.fleetdashboard.assistant.entity.Answer;
 import io.fleetdashboard.assistant.entity.AnswerSource;
 import io.fleetdashboard.assistant.entity.Conversation;
 import io.fleetdashboard.assistant.entity.ConversationMessage;
+import io.fleetdashboard.assistant.entity.ModelException;
 import io.fleetdashboard.assistant.entity.QuestionRejectedException;
 import io.fleetdashboard.audit.control.AuditLog;
 import io.fleetdashboard.audit.entity.AuditResult;
@@ -39,6 +40,9 @@ public class Assistant {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ModelGateway model;
+
     public Answer ask(String username, String role, String question, Long conversationId) {
         long started = System.nanoTime();
         String text = question == null ? "" : question.strip();
@@ -48,17 +52,45 @@ public class Assistant {
         if (text.length() > MAX_QUESTION) {
             throw new QuestionRejectedException("A question has at most " + MAX_QUESTION + " characters.", false);
         }
+        Optional<QuickAnswers.Intent> quick = QuickAnswers.intentOf(text);
+        boolean byModel = quick.isEmpty() && model.configured();
         Conversation conversation = conversationId == null ? conversations.start(username, text)
                 : conversations.find(conversationId, username).orElseThrow(() -> new QuestionRejectedException(
                         "There is no conversation " + conversationId + " of yours.", true));
+        List<ConversationMessage> history = byModel ? conversations.messages(conversation.getId(), 20) : List.of();
         conversations.append(conversation.getId(), ConversationMessage.Role.USER, null, text, null, null);
 
-        Answer answer = byRules(conversation.getId(), text);
+        Answer answer;
+        try {
+            answer = byModel ? byModel(conversation.getId(), history, text) : byRules(conversation.getId(), text);
+        } catch (ModelException e) {
+            conversations.append(conversation.getId(), ConversationMessage.Role.ASSISTANT,
+                    model.simulated() ? AnswerSource.SIMULATED : AnswerSource.MODEL,
+                    "**The model could not answer:** " + e.getMessage(), null, null);
+            audit.record(username, role, "assistant.ask", String.valueOf(conversation.getId()),
+                    conversation.getTitle(), AuditResult.FAILURE, (System.nanoTime() - started) / 1_000_000,
+                    e.getMessage());
+            throw e;
+        }
         conversations.append(conversation.getId(), ConversationMessage.Role.ASSISTANT, answer.source(),
                 answer.answer(), AnswerJson.toolCalls(answer.toolCalls()), AnswerJson.sent(answer.sent()));
         audit.record(username, role, "assistant.ask", String.valueOf(conversation.getId()), conversation.getTitle(),
                 AuditResult.SUCCESS, (System.nanoTime() - started) / 1_000_000, answer.source().label());
         return answer;
+    }
+
+    private Answer byModel(long conversation, List<ConversationMessage> history, String question) {
+        FleetSnapshot snapshot = snapshots.ifPresent().orElse(null);
+        ModelSettings.Connection connection = model.connection();
+        List<io.fleetdashboard.assistant.entity.SentMessage> sent = ModelPrompt.messages(snapshot, history, question,
+                connection.maxContextTokens());
+        ModelGateway.Reply reply = model.stream(sent, piece -> { });
+        String text = reply.text() + (reply.complete() ? "" : "\n\n*(answer cut: it reached the length limit)*");
+        return new Answer(text, conversation, connection.simulated() ? AnswerSource.SIMULATED : AnswerSource.MODEL,
+                snapshot == null ? null : snapshot.freshness().dataAsOf(),
+                List.of(new io.fleetdashboard.assistant.entity.ToolCall("fleet_summary", "{}", 1, 1,
+                        List.of(new io.fleetdashboard.assistant.entity.Citation("Fleet summary (Home)",
+                                "index.xhtml")))), sent);
     }
 
     private Answer byRules(long conversation, String question) {
@@ -110,5 +142,10 @@ public class Assistant {
 
     public Optional<ConversationMessage> message(long id, String username) {
         return conversations.message(id, username);
+    }
+
+    /** Who answers free-form questions: "none", "simulated" (demo mode's stand-in) or "model". */
+    public String modelState() {
+        return !model.configured() ? "none" : model.simulated() ? "simulated" : "model";
     }
 }

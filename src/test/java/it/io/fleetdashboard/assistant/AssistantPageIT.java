@@ -15,7 +15,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Assistant page without a model: quick questions, the answer with its sources, history, new conversation. */
+/**
+ * The Assistant page in demo mode: quick questions by rules, a free-form question answered by the simulator's
+ * stand-in model, the answer with its sources and what was sent, history, new conversation.
+ */
 class AssistantPageIT extends PageTest {
 
     static final String VIEWER_KEY = System.getProperty("it.viewer.key", "it-viewer-key");
@@ -77,7 +80,14 @@ class AssistantPageIT extends PageTest {
         WebElement question = driver.findElement(By.cssSelector(".turn-user .turn-text"));
         assertEquals(hostile, question.getText(), "shown as typed, never as markup");
         assertTrue(driver.findElements(By.cssSelector(".turn img")).isEmpty());
-        assertTrue(answers().get(0).getText().contains("No language model is configured"), answers().get(0).getText());
+        WebElement answer = answers().get(0);
+        assertTrue(answer.getText().contains("Simulated answer"), answer.getText());
+        assertTrue(answer.findElement(By.cssSelector(".turn-source")).getText().contains("simulated model"));
+        answer.findElement(By.cssSelector(".turn-sent summary")).click();
+        waiting().until(d -> answers().get(0).findElement(By.cssSelector(".turn-sent")).getText()
+                .contains("<fleet-data>"));
+        assertTrue(answers().get(0).findElement(By.cssSelector(".turn-sent")).getText().contains(hostile),
+                "the question as sent");
         String title = driver.findElement(By.id("conversationTitle")).getText();
         assertTrue(title.startsWith("<img"), title);
 
