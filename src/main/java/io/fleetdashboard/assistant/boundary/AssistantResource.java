@@ -122,4 +122,91 @@ public class AssistantResource {
                 .header("Content-Disposition", "attachment; filename=\"assistant-sent-" + number + ".json\"")
                 .build();
     }
+
+    @Inject
+    io.fleetdashboard.assistant.control.AnswerStreams streams;
+
+    /** A started streamed answer: where to follow it. */
+    public record Started(String stream, long conversation, String events, String stop) {
+    }
+
+    @POST
+    @Path("streams")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask with a streamed answer: {\"question\", \"conversation\"?} → 202 {stream, conversation}; "
+            + "follow GET streams/{stream} (server-sent events), stop with POST streams/{stream}/stop")
+    public jakarta.ws.rs.core.Response startStream(String text) {
+        JsonObject body = object(text);
+        if (!(body.get("question") instanceof JsonString asked)) {
+            throw new BadRequestException("\"question\" must be a string.");
+        }
+        Long conversation = conversationOf(body);
+        var stream = streams.start(user.getName(), user.getRoleName(), asked.getString(), conversation);
+        return jakarta.ws.rs.core.Response.accepted(new Started(stream.id(), stream.conversation(),
+                "api/v1/assistant/streams/" + stream.id(), "api/v1/assistant/streams/" + stream.id() + "/stop"))
+                .build();
+    }
+
+    @GET
+    @Path("streams/{id}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "A streamed answer as server-sent events: piece {text}… then end {status, message, conversation}")
+    public void follow(@PathParam("id") String id, @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
+                       @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+        var stream = streams.find(id, user.getName()).orElseThrow(
+                () -> new QuestionRejectedException("There is no streamed answer " + id + " of yours.", true));
+        stream.listen(new io.fleetdashboard.assistant.control.AnswerStreams.Listener() {
+            @Override
+            public void piece(String piece) {
+                send(sse.newEventBuilder().name("piece").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(jakarta.json.Json.createObjectBuilder().add("text", piece).build().toString()).build());
+            }
+
+            @Override
+            public void end(String status, String message) {
+                var end = jakarta.json.Json.createObjectBuilder().add("status", status)
+                        .add("conversation", stream.conversation());
+                if (message != null) {
+                    end.add("message", message);
+                }
+                send(sse.newEventBuilder().name("end").data(end.build().toString()).build());
+                sink.close();
+            }
+
+            private void send(jakarta.ws.rs.sse.OutboundSseEvent event) {
+                if (sink.isClosed()) {
+                    stream.unlisten(this);
+                    return;
+                }
+                try {
+                    sink.send(event).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stream.unlisten(this);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // the browser went away: the answer goes on and is kept in the conversation
+                    stream.unlisten(this);
+                    sink.close();
+                }
+            }
+        });
+    }
+
+    @POST
+    @Path("streams/{id}/stop")
+    @Operation(summary = "Stop a streamed answer of yours; what arrived is kept, marked stopped")
+    public java.util.Map<String, Boolean> stop(@PathParam("id") String id) {
+        return java.util.Map.of("stopped", streams.stop(id, user.getName()));
+    }
+
+    private static Long conversationOf(JsonObject body) {
+        JsonValue id = body.get("conversation");
+        if (id == null || id.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(id instanceof JsonNumber number) || !number.isIntegral() || number.longValue() <= 0) {
+            throw new BadRequestException("\"conversation\" must be the id of one of your conversations.");
+        }
+        return number.longValue();
+    }
 }

@@ -4,7 +4,6 @@ import io.fleetdashboard.assistant.control.AnswerJson;
 import io.fleetdashboard.assistant.control.AnswerMarkdown;
 import io.fleetdashboard.assistant.control.Assistant;
 import io.fleetdashboard.assistant.control.QuickAnswers;
-import io.fleetdashboard.assistant.entity.Answer;
 import io.fleetdashboard.assistant.entity.ConversationMessage;
 import io.fleetdashboard.assistant.entity.ConversationSummary;
 import io.fleetdashboard.assistant.entity.QuestionRejectedException;
@@ -37,6 +36,12 @@ public class AssistantView implements Serializable {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    io.fleetdashboard.assistant.control.AnswerStreams streams;
+
+    /** The answer being streamed into the page, or null. */
+    private String streamId;
 
     private Long conversation;
     private String question;
@@ -88,21 +93,27 @@ public class AssistantView implements Serializable {
     private void send(String text) {
         currentUser.require(Role.VIEWER);
         try {
-            Answer answer = assistant.ask(currentUser.getName(), currentUser.getRoleName(), text, conversation);
-            conversation = answer.conversation();
+            var stream = streams.start(currentUser.getName(), currentUser.getRoleName(), text, conversation);
+            conversation = stream.conversation();
+            streamId = stream.id();
             question = null;
         } catch (QuestionRejectedException e) {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-        } catch (io.fleetdashboard.assistant.entity.ModelException e) {
-            // the conversation keeps the failure as the answer; the message says it at once
-            question = null;
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_WARN, "The model could not answer", e.getMessage()));
         }
     }
 
+    /** The streamed answer ended (the page's script says so): show the conversation as kept. */
+    public void answered() {
+        streamId = null;
+    }
+
+    public String getStreamId() {
+        return streamId;
+    }
+
     public void newConversation() {
+        streamId = null;
         conversation = null;
         question = null;
     }

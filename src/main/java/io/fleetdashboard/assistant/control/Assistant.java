@@ -2,6 +2,7 @@ package io.fleetdashboard.assistant.control;
 
 import io.fleetdashboard.assistant.entity.Answer;
 import io.fleetdashboard.assistant.entity.AnswerSource;
+import io.fleetdashboard.assistant.entity.AnswerStoppedException;
 import io.fleetdashboard.assistant.entity.Conversation;
 import io.fleetdashboard.assistant.entity.ConversationMessage;
 import io.fleetdashboard.assistant.entity.ModelException;
@@ -44,7 +45,12 @@ public class Assistant {
     ModelGateway model;
 
     public Answer ask(String username, String role, String question, Long conversationId) {
-        long started = System.nanoTime();
+        Conversation conversation = open(username, question, conversationId);
+        return answer(username, role, conversation, question.strip(), piece -> { });
+    }
+
+    /** Checks the question and returns the conversation it goes into (a new one when none is named). */
+    public Conversation open(String username, String question, Long conversationId) {
         String text = question == null ? "" : question.strip();
         if (text.isEmpty()) {
             throw new QuestionRejectedException("Ask a question: \"question\" is empty.", false);
@@ -52,17 +58,32 @@ public class Assistant {
         if (text.length() > MAX_QUESTION) {
             throw new QuestionRejectedException("A question has at most " + MAX_QUESTION + " characters.", false);
         }
-        Optional<QuickAnswers.Intent> quick = QuickAnswers.intentOf(text);
-        boolean byModel = quick.isEmpty() && model.configured();
-        Conversation conversation = conversationId == null ? conversations.start(username, text)
+        return conversationId == null ? conversations.start(username, text)
                 : conversations.find(conversationId, username).orElseThrow(() -> new QuestionRejectedException(
                         "There is no conversation " + conversationId + " of yours.", true));
+    }
+
+    /**
+     * Answers the question in the conversation, handing each piece of the answer to {@code onPiece} as it arrives
+     * (a rules answer is one piece); {@code onPiece} throwing {@link AnswerStoppedException} stops a model's answer,
+     * which is then kept as far as it came.
+     */
+    public Answer answer(String username, String role, Conversation conversation, String text,
+                         java.util.function.Consumer<String> onPiece) {
+        long started = System.nanoTime();
+        Optional<QuickAnswers.Intent> quick = QuickAnswers.intentOf(text);
+        boolean byModel = quick.isEmpty() && model.configured();
         List<ConversationMessage> history = byModel ? conversations.messages(conversation.getId(), 20) : List.of();
         conversations.append(conversation.getId(), ConversationMessage.Role.USER, null, text, null, null);
 
         Answer answer;
         try {
-            answer = byModel ? byModel(conversation.getId(), history, text) : byRules(conversation.getId(), text);
+            if (byModel) {
+                answer = byModel(conversation.getId(), history, text, onPiece);
+            } else {
+                answer = byRules(conversation.getId(), text);
+                onPiece.accept(answer.answer());
+            }
         } catch (ModelException e) {
             conversations.append(conversation.getId(), ConversationMessage.Role.ASSISTANT,
                     model.simulated() ? AnswerSource.SIMULATED : AnswerSource.MODEL,
@@ -79,13 +100,23 @@ public class Assistant {
         return answer;
     }
 
-    private Answer byModel(long conversation, List<ConversationMessage> history, String question) {
+    private Answer byModel(long conversation, List<ConversationMessage> history, String question,
+                           java.util.function.Consumer<String> onPiece) {
         FleetSnapshot snapshot = snapshots.ifPresent().orElse(null);
         ModelSettings.Connection connection = model.connection();
         List<io.fleetdashboard.assistant.entity.SentMessage> sent = ModelPrompt.messages(snapshot, history, question,
                 connection.maxContextTokens());
-        ModelGateway.Reply reply = model.stream(sent, piece -> { });
-        String text = reply.text() + (reply.complete() ? "" : "\n\n*(answer cut: it reached the length limit)*");
+        StringBuilder received = new StringBuilder();
+        String text;
+        try {
+            ModelGateway.Reply reply = model.stream(sent, piece -> {
+                received.append(piece);
+                onPiece.accept(piece);
+            });
+            text = reply.text() + (reply.complete() ? "" : "\n\n*(answer cut: it reached the length limit)*");
+        } catch (AnswerStoppedException stopped) {
+            text = received + "\n\n*(stopped)*";
+        }
         return new Answer(text, conversation, connection.simulated() ? AnswerSource.SIMULATED : AnswerSource.MODEL,
                 snapshot == null ? null : snapshot.freshness().dataAsOf(),
                 List.of(new io.fleetdashboard.assistant.entity.ToolCall("fleet_summary", "{}", 1, 1,

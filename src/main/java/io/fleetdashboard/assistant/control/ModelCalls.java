@@ -15,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 public class ModelCalls {
 
     @Bulkhead(4)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 20_000, successThreshold = 1)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 20_000, successThreshold = 1,
+            skipOn = io.fleetdashboard.assistant.entity.AnswerStoppedException.class)
     public <T> T call(Supplier<T> call) {
         return call.get();
     }

@@ -103,6 +103,9 @@ public class ModelGateway {
         } catch (ModelException e) {
             outcome = e.kind().name().toLowerCase(Locale.ROOT);
             throw e;
+        } catch (io.fleetdashboard.assistant.entity.AnswerStoppedException e) {
+            outcome = "stopped";
+            throw e;
         } catch (BulkheadException e) {
             outcome = "overloaded";
             throw new ModelException(Kind.OVERLOADED, "The model is busy with other questions: try again in a moment",

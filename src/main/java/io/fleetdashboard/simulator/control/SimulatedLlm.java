@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * Its answers depend only on what it is sent: it repeats the last question, counts the messages and quotes the
  * line of the context that holds the running containers. {@code "stream": true} answers server-sent events, one
  * word each; otherwise one chat.completion document. A question that contains {@code simulate: slow} waits 30 s
- * before its first word (longer than the dashboard's stand-in timeout), {@code simulate: fail} answers 500. It
+ * before its first word (longer than the dashboard's stand-in timeout), {@code simulate: drip} streams a word every
+ * 150 ms (to watch and stop a stream), {@code simulate: fail} answers 500. It
  * requires {@code Authorization: Bearer <its token>} and keeps the last {@link #KEEP} request bodies it received,
  * so tests can check what reached it (and what never did).
  */
@@ -130,7 +131,7 @@ final class SimulatedLlm {
         }
         String answer = answer(messages, question);
         if (request.getBoolean("stream", false)) {
-            stream(exchange, answer);
+            stream(exchange, answer, question.contains("simulate: drip") ? 150 : 0);
         } else {
             JsonObject completion = Json.createObjectBuilder().add("id", "chatcmpl-sim").add("object", "chat.completion")
                     .add("model", request.getString("model", "simulated-model"))
@@ -169,7 +170,7 @@ final class SimulatedLlm {
         return "";
     }
 
-    private static void stream(HttpExchange exchange, String answer) throws IOException {
+    private void stream(HttpExchange exchange, String answer, long pauseMillis) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -181,6 +182,14 @@ final class SimulatedLlm {
                         .add("finish_reason", JsonValue.NULL))).build();
                 out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                if (pauseMillis > 0) {
+                    try {
+                        never.await(pauseMillis, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
             }
             JsonObject last = Json.createObjectBuilder().add("id", "chatcmpl-sim").add("object",
                     "chat.completion.chunk").add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()

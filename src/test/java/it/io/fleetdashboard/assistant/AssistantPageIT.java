@@ -29,7 +29,7 @@ class AssistantPageIT extends PageTest {
     }
 
     List<WebElement> answers() {
-        return driver.findElements(By.cssSelector(".turn-assistant"));
+        return driver.findElements(By.cssSelector(".turn-assistant:not(.turn-live)"));
     }
 
     WebDriverWait waiting() {
@@ -100,5 +100,31 @@ class AssistantPageIT extends PageTest {
         waitForAjax(driver);
         waiting().until(d -> answers().size() == 1);
         assertFalse(driver.findElement(By.id("conversationTitle")).getText().equals("New conversation"));
+    }
+
+    @Test
+    void aStreamedAnswerArrivesPieceByPieceAndCanBeStopped() {
+        SignInPage.open(driver, null).signInAs(USERNAME, KEY);
+        driver.get(BASE + "/assistant.xhtml");
+        waitForAjax(driver);
+        driver.findElement(By.id("assistantForm:question")).sendKeys("simulate: drip, tell me everything");
+        driver.findElement(By.id("assistantForm:ask")).click();
+        WebElement live = waiting().until(d -> d.findElement(By.id("assistantForm:live")));
+        waiting().until(d -> Integer.parseInt(java.util.Objects.requireNonNullElse(
+                live.getAttribute("data-pieces"), "0")) >= 2);
+        assertEquals(null, live.getAttribute("data-ended"), "still streaming");
+        assertFalse(driver.findElement(By.id("liveText")).getText().isEmpty(), "the first pieces are shown");
+        driver.findElement(By.id("stopAnswer")).click();
+
+        waiting().until(d -> answers().size() == 1);
+        waitForAjax(driver);
+        WebElement answer = answers().get(0);
+        assertTrue(answer.getText().contains("(stopped)"), answer.getText());
+        assertFalse(answer.getText().contains("The fleet data I was given"), "cut where it was stopped");
+        answer.findElement(By.cssSelector(".turn-sent summary")).click();
+        waiting().until(d -> answers().get(0).findElement(By.cssSelector(".turn-sent")).getText()
+                .contains("simulate: drip, tell me everything"));
+        assertTrue(answers().get(0).findElement(By.cssSelector(".turn-sent a.download-link")).getAttribute("href")
+                .contains("/api/v1/assistant/messages/"));
     }
 }

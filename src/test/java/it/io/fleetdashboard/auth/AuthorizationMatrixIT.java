@@ -95,6 +95,9 @@ class AuthorizationMatrixIT {
             /api/v1/assistant/conversations          API  /api/v1/assistant/conversations       LAAA  /api/v1/assistant/conversations     LAAA
             /api/v1/assistant/conversations/{id}     API  /api/v1/assistant/conversations/1     LAAA  /api/v1/assistant/conversations/1   LAAA
             /api/v1/assistant/messages/{id}/sent     API  /api/v1/assistant/messages/1/sent     LAAA  /api/v1/assistant/messages/1/sent   LAAA
+            /api/v1/assistant/streams                API  /api/v1/assistant/streams             LAAA  /api/v1/assistant/streams           LAAA
+            /api/v1/assistant/streams/{id}           API  /api/v1/assistant/streams/none        LAAA  /api/v1/assistant/streams/none      LAAA
+            /api/v1/assistant/streams/{id}/stop      API  /api/v1/assistant/streams/none/stop   LAAA  /api/v1/assistant/streams/none/stop LAAA
             /simulator/control/*                     API  /simulator/control/truth              LFFA  /simulator/control/reset            LFFA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
