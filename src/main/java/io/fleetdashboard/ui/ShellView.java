@@ -45,7 +45,7 @@ public class ShellView {
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navInsights", "Insights", "pi pi-bolt", "/insights.xhtml"),
             new NavigationItem("navRemediation", "Remediation", "pi pi-wrench", "/remediation.xhtml"),
-            new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", null),
+            new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", "/assistant.xhtml"),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 
     /** Shown to admins only, after the others. */

@@ -79,7 +79,11 @@ public class AccessPolicy {
             AccessRule.api("/api/v1/security", Role.VIEWER, Role.OPERATOR),
             // Remediation: everyone reads; approve, reject and execute (POST) are for operators, page and API.
             AccessRule.page("/remediation.xhtml", Role.VIEWER),
-            AccessRule.api("/api/v1/remediation", Role.VIEWER, Role.OPERATOR))
+            AccessRule.api("/api/v1/remediation", Role.VIEWER, Role.OPERATOR),
+            // The assistant only reads (the snapshot and the stores, within the caller's role) and keeps the
+            // caller's own conversations: every signed-in user may ask, page and API.
+            AccessRule.page("/assistant.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/assistant", Role.VIEWER, Role.VIEWER))
             .stream()
             // Exact rules first, then the deepest folder.
             .sorted(Comparator.comparing((AccessRule r) -> r.prefix())

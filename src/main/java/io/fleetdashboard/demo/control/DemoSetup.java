@@ -44,6 +44,9 @@ public class DemoSetup {
     @Inject
     LogSearchSettings logSearch;
 
+    @Inject
+    io.fleetdashboard.assistant.control.ModelSettings modelSettings;
+
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
                  @Initialized(ApplicationScoped.class) Object event) {
         if (!demoMode.simulatorRunning()) {
@@ -56,6 +59,7 @@ public class DemoSetup {
             credentials.generateAdminWhenUnset();
             simulator.elasticsearch().ifPresent(search -> logSearch.useStandIn(URI.create(search.baseUrl()),
                     search.apiKey()));
+            simulator.llm().ifPresent(llm -> modelSettings.useStandIn(URI.create(llm.baseUrl()), llm.apiKey()));
         }
     }
 

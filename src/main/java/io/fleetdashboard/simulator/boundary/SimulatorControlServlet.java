@@ -48,6 +48,7 @@ public class SimulatorControlServlet extends HttpServlet {
             case "counters" -> simulator.counters();
             case "servers" -> Optional.of(simulator.servers());
             case "faults" -> simulator.faults();
+            case "llm-received" -> Optional.of(simulator.llmReceived());
             default -> Optional.empty();
         };
         if (body.isEmpty()) {

@@ -100,6 +100,18 @@ public class PortainerSimulator {
         return s == null ? Optional.empty() : s.elasticsearch();
     }
 
+    /** The LLM stand-in's chat-completions URL and token (empty when the simulator does not run). */
+    public Optional<SimulatedServer> llm() {
+        Simulation s = simulation;
+        return s == null ? Optional.empty() : s.llm();
+    }
+
+    /** The request bodies the LLM stand-in received (its last 50), for tests. */
+    public List<String> llmReceived() {
+        Simulation s = simulation;
+        return s == null ? List.of() : s.llmReceived();
+    }
+
     /** The simulated servers (empty when the simulator does not run). */
     public List<SimulatedServer> servers() {
         Simulation s = simulation;

@@ -30,6 +30,7 @@ public final class Simulation {
     private final LongSupplier clock;
     private final List<SimulatedPortainer> servers = new ArrayList<>();
     private SimulatedElasticsearch elasticsearch;
+    private SimulatedLlm llm;
     private volatile World world;
     private volatile List<FaultRule> faults = List.of();
 
@@ -87,6 +88,15 @@ public final class Simulation {
             }
             elasticsearch = created;
         }
+        if (llm == null) {
+            SimulatedLlm created = new SimulatedLlm(this, "sim-llm-" + World.apiKey(seed(), 1).substring(4));
+            try {
+                created.bind();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot bind the LLM stand-in", e);
+            }
+            llm = created;
+        }
         // names and URLs only: the API keys stay out of the log
         LOG.info(() -> "Portainer simulator started: " + servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList());
     }
@@ -99,6 +109,10 @@ public final class Simulation {
         if (elasticsearch != null) {
             elasticsearch.unbind();
             elasticsearch = null;
+        }
+        if (llm != null) {
+            llm.unbind();
+            llm = null;
         }
     }
 
@@ -116,6 +130,17 @@ public final class Simulation {
         return elasticsearch == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new SimulatedServer("elasticsearch", elasticsearch.searchUrl(),
                         elasticsearch.apiKey()));
+    }
+
+    /** The OpenAI-compatible stand-in (its chat-completions URL and token), once started. */
+    public synchronized java.util.Optional<SimulatedServer> llm() {
+        return llm == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new SimulatedServer("llm", llm.url(), llm.token()));
+    }
+
+    /** The request bodies the LLM stand-in received, oldest first (at most its last 50). */
+    public synchronized List<String> llmReceived() {
+        return llm == null ? List.of() : llm.received();
     }
 
     public Truth truth() {

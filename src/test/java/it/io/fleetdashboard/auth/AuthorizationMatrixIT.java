@@ -101,6 +101,13 @@ class AuthorizationMatrixIT {
             /api/v1/remediation/actions/{id}/{step}  API  /api/v1/remediation/actions/1/approve LAAA  /api/v1/remediation/actions/x/approve LFAA
             /remediation.xhtml                       PAGE /remediation.xhtml                    LAAA  /remediation.xhtml                  LAAA
             /insights.xhtml                          PAGE /insights.xhtml                       LAAA  /insights.xhtml                     LAAA
+            /api/v1/assistant/ask                    API  /api/v1/assistant/ask                 LAAA  /api/v1/assistant/ask               LAAA
+            /api/v1/assistant/conversations          API  /api/v1/assistant/conversations       LAAA  /api/v1/assistant/conversations     LAAA
+            /api/v1/assistant/conversations/{id}     API  /api/v1/assistant/conversations/1     LAAA  /api/v1/assistant/conversations/1   LAAA
+            /api/v1/assistant/messages/{id}/sent     API  /api/v1/assistant/messages/1/sent     LAAA  /api/v1/assistant/messages/1/sent   LAAA
+            /api/v1/assistant/streams                API  /api/v1/assistant/streams             LAAA  /api/v1/assistant/streams           LAAA
+            /api/v1/assistant/streams/{id}           API  /api/v1/assistant/streams/none        LAAA  /api/v1/assistant/streams/none      LAAA
+            /api/v1/assistant/streams/{id}/stop      API  /api/v1/assistant/streams/none/stop   LAAA  /api/v1/assistant/streams/none/stop LAAA
             /simulator/control/*                     API  /simulator/control/truth              LFFA  /simulator/control/reset            LFFA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
@@ -115,6 +122,7 @@ class AuthorizationMatrixIT {
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
             /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
             /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
+            /assistant.xhtml                         PAGE /assistant.xhtml                      LAAA  /assistant.xhtml                    LAAA
             /signin.xhtml                            PAGE /signin.xhtml                         AAAA  /signin.xhtml                       AAAA
             /error.xhtml                             PAGE /error.xhtml                          AAAA  /error.xhtml                        XXXX
             /not-configured.xhtml                    PAGE /not-configured.xhtml                 AAAA  /not-configured.xhtml               XXXX

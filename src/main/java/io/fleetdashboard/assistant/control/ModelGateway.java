@@ -1,0 +1,311 @@
+package io.fleetdashboard.assistant.control;
+
+import io.fleetdashboard.assistant.entity.ModelException;
+import io.fleetdashboard.assistant.entity.ModelException.Kind;
+import io.fleetdashboard.assistant.entity.SentMessage;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The one way to the model: one pooled REST client per connection, the answer streamed (server-sent events) and
+ * read incrementally, each piece handed to the caller as it arrives; fault tolerance in {@link ModelCalls}; failures
+ * as {@link ModelException} with our sentence; the time of every call in {@code fleet_assistant_model_request}
+ * by outcome. The token is sent only in the Authorization header and never logged.
+ */
+@ApplicationScoped
+public class ModelGateway {
+
+    private static final Logger LOG = Logger.getLogger(ModelGateway.class.getName());
+    /** A streamed answer longer than this is cut (a runaway model cannot fill the memory). */
+    static final int MAX_ANSWER_CHARS = 64_000;
+    static final int MAX_LINE_CHARS = 1_000_000;
+
+    @Inject
+    ModelSettings settings;
+
+    @Inject
+    ModelCalls calls;
+
+    @Inject
+    MetricRegistry registry;
+
+    private record Client(ModelSettings.Connection connection, ChatCompletionsApi api) {
+    }
+
+    private volatile Client client;
+
+    /** What a model answered: its text and whether it ended normally (false: cut at our limit or stopped). */
+    public record Reply(String text, String finishReason, boolean complete) {
+    }
+
+    public boolean configured() {
+        return settings.configured();
+    }
+
+    public boolean simulated() {
+        return settings.connection().map(ModelSettings.Connection::simulated).orElse(false);
+    }
+
+    public ModelSettings.Connection connection() {
+        return settings.connection().orElseThrow(() -> new ModelException(Kind.NOT_CONFIGURED,
+                "No model is configured: set LLM_API_ENDPOINT (the chat-completions URL)"));
+    }
+
+    /**
+     * Sends the messages with {@code stream: true} and reads the answer piece by piece, calling {@code onPiece}
+     * with each; an exception thrown by {@code onPiece} (a Stop) ends the read and closes the connection.
+     */
+    public Reply stream(List<SentMessage> messages, Consumer<String> onPiece) {
+        ModelSettings.Connection connection = connection();
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            ChatCompletionsApi api = client(connection);
+            String body = body(connection, messages).toString();
+            Reply reply = calls.call(() -> read(api.complete(connection.authorization(), body), onPiece));
+            outcome = "ok";
+            return reply;
+        } catch (ModelException e) {
+            outcome = e.kind().name().toLowerCase(Locale.ROOT);
+            throw e;
+        } catch (io.fleetdashboard.assistant.entity.AnswerStoppedException e) {
+            outcome = "stopped";
+            throw e;
+        } catch (BulkheadException e) {
+            outcome = "overloaded";
+            throw new ModelException(Kind.OVERLOADED, "The model is busy with other questions: try again in a moment",
+                    e);
+        } catch (CircuitBreakerOpenException e) {
+            outcome = "paused";
+            throw new ModelException(Kind.OVERLOADED,
+                    "The model is paused for a few seconds after repeated failures: try again shortly", e);
+        } catch (ProcessingException | IllegalStateException e) {
+            ModelException failure = transport(connection, e);
+            outcome = failure.kind().name().toLowerCase(Locale.ROOT);
+            LOG.log(Level.FINE, "Model call failed", e);
+            throw failure;
+        } finally {
+            registry.timer("fleet.assistant.model.request", new Tag("outcome", outcome))
+                    .update(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    static JsonObject body(ModelSettings.Connection connection, List<SentMessage> messages) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (SentMessage m : messages) {
+            array.add(Json.createObjectBuilder().add("role", m.role()).add("content", m.content()));
+        }
+        return Json.createObjectBuilder().add("model", connection.model()).add("messages", array)
+                .add("temperature", 0.2).add("max_tokens", connection.maxTokens()).add("stream", true).build();
+    }
+
+    private static Reply read(Response response, Consumer<String> onPiece) {
+        try (response) {
+            int status = response.getStatus();
+            if (status == 401 || status == 403) {
+                throw new ModelException(Kind.REJECTED, "The model refused LLM_BEARER_TOKEN (HTTP " + status + ")");
+            }
+            if (status == 429) {
+                throw new ModelException(Kind.OVERLOADED, "The model is rate-limited (HTTP 429): try again later");
+            }
+            if (status >= 400) {
+                throw new ModelException(Kind.UNAVAILABLE, "The model answered HTTP " + status);
+            }
+            try (InputStream in = response.readEntity(InputStream.class)) {
+                String type = response.getMediaType() == null ? "" : response.getMediaType().toString();
+                return type.startsWith("text/event-stream") ? events(in, onPiece) : whole(in, onPiece);
+            } catch (IOException e) {
+                throw new ProcessingException(e);
+            }
+        }
+    }
+
+    /** Server-sent events: {@code data: {json}} lines, each with {@code choices[0].delta.content}, until [DONE]. */
+    static Reply events(InputStream in, Consumer<String> onPiece) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder();
+        String finish = null;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new ModelException(Kind.MALFORMED, "The model sent an event larger than 1 MB");
+            }
+            if (!line.startsWith("data:")) {
+                continue;
+            }
+            String data = line.substring(5).strip();
+            if (data.equals("[DONE]")) {
+                return new Reply(text.toString(), finish == null ? "stop" : finish, true);
+            }
+            JsonObject event;
+            try (var json = Json.createReader(new StringReader(data))) {
+                event = json.readObject();
+            } catch (JsonException | ClassCastException e) {
+                continue; // a line that is not an event object, as the original skipped
+            }
+            var choices = event.getJsonArray("choices");
+            if (choices == null || choices.isEmpty()) {
+                continue;
+            }
+            JsonObject choice = choices.getJsonObject(0);
+            JsonObject delta = choice.getJsonObject("delta");
+            if (delta != null && delta.get("content") instanceof jakarta.json.JsonString piece
+                    && !piece.getString().isEmpty()) {
+                if (text.length() + piece.getString().length() > MAX_ANSWER_CHARS) {
+                    return new Reply(text.toString(), "length", false);
+                }
+                text.append(piece.getString());
+                onPiece.accept(piece.getString());
+            }
+            if (choice.get("finish_reason") instanceof jakarta.json.JsonString reason) {
+                finish = reason.getString();
+            }
+        }
+        if (text.isEmpty()) {
+            throw new ModelException(Kind.MALFORMED, "The model's stream ended without an answer");
+        }
+        return new Reply(text.toString(), finish == null ? "ended" : finish, finish != null);
+    }
+
+    /** A server that ignores {@code stream} answers one JSON document: {@code choices[0].message.content}. */
+    static Reply whole(InputStream in, Consumer<String> onPiece) throws IOException {
+        byte[] bytes = in.readNBytes(4 * MAX_ANSWER_CHARS + 1);
+        try (var json = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            JsonObject choice = json.readObject().getJsonArray("choices").getJsonObject(0);
+            JsonObject message = choice.getJsonObject("message");
+            String text = message == null || message.isNull("content") ? "" : message.getString("content", "");
+            if (text.isEmpty()) {
+                throw new ModelException(Kind.MALFORMED, "The model answered without any text"
+                        + ("length".equals(choice.getString("finish_reason", "")) ? ": the context window is full" : ""));
+            }
+            onPiece.accept(text);
+            return new Reply(text, choice.getString("finish_reason", "stop"), true);
+        } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+            throw new ModelException(Kind.MALFORMED, "The model answered something that is not a chat completion: "
+                    + "is LLM_API_ENDPOINT the full /v1/chat/completions URL?", e);
+        }
+    }
+
+    private static ModelException transport(ModelSettings.Connection connection, Exception e) {
+        String where = connection.endpoint().getHost();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return new ModelException(Kind.TIMEOUT, "The model at " + where + " sent nothing for "
+                        + connection.timeoutSeconds() + " s (LLM_TIMEOUT_SECONDS): try again or ask something smaller",
+                        e);
+            }
+            if (cause instanceof ConnectException) {
+                return new ModelException(Kind.UNAVAILABLE, "Cannot connect to the model at " + where, e);
+            }
+            if (cause instanceof UnknownHostException) {
+                return new ModelException(Kind.UNAVAILABLE, "Unknown host " + where + " in LLM_API_ENDPOINT", e);
+            }
+            if (cause instanceof SSLException) {
+                return new ModelException(Kind.UNAVAILABLE, "TLS to " + where + " failed: is its certificate issued "
+                        + "by one in LLM_CA_BUNDLE?", e);
+            }
+            if (cause instanceof ModelException model) {
+                return model;
+            }
+        }
+        return new ModelException(Kind.UNAVAILABLE, "The model at " + where + " failed", e);
+    }
+
+    private ChatCompletionsApi client(ModelSettings.Connection connection) {
+        Client current = client;
+        if (current != null && current.connection().equals(connection)) {
+            return current.api();
+        }
+        synchronized (this) {
+            current = client;
+            if (current != null && current.connection().equals(connection)) {
+                return current.api();
+            }
+            RestClientBuilder builder = RestClientBuilder.newBuilder()
+                    .baseUri(connection.endpoint())
+                    .connectTimeout(Math.min(10, connection.timeoutSeconds()), TimeUnit.SECONDS)
+                    .readTimeout(connection.timeoutSeconds(), TimeUnit.SECONDS)
+                    .property("microprofile.rest.client.disable.default.mapper", true)
+                    .property("resteasy.connectionPoolSize", 8)
+                    .property("resteasy.maxPooledPerRoute", 8);
+            if (connection.caBundle() != null) {
+                builder.trustStore(trustStore(connection));
+            }
+            ChatCompletionsApi api = builder.build(ChatCompletionsApi.class);
+            if (current != null) {
+                close(current);
+            }
+            client = new Client(connection, api);
+            return api;
+        }
+    }
+
+    /** The certificates of the PEM bundle as the only trusted ones (verification stays on). */
+    static KeyStore trustStore(ModelSettings.Connection connection) {
+        try (InputStream in = Files.newInputStream(connection.caBundle())) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("llm-ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new ModelException(Kind.NOT_CONFIGURED, "LLM_CA_BUNDLE holds no PEM certificate");
+            }
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ModelException(Kind.NOT_CONFIGURED, "LLM_CA_BUNDLE cannot be read as PEM certificates", e);
+        }
+    }
+
+    private static void close(Client old) {
+        try {
+            old.api().close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Closing the model client failed", e);
+        }
+    }
+
+    @PreDestroy
+    void closeClient() {
+        Client current = client;
+        if (current != null) {
+            close(current);
+        }
+    }
+}
