@@ -1,5 +1,6 @@
 package io.fleetdashboard.assistant.control;
 
+import io.fleetdashboard.config.control.RestClientSlot;
 import io.fleetdashboard.assistant.entity.ModelException;
 import io.fleetdashboard.assistant.entity.ModelException.Kind;
 import io.fleetdashboard.assistant.entity.SentMessage;
@@ -30,7 +31,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,10 +64,8 @@ public class ModelGateway {
     @Inject
     MetricRegistry registry;
 
-    private record Client(ModelSettings.Connection connection, ChatCompletionsApi api) {
-    }
-
-    private volatile Client client;
+    private final RestClientSlot<ModelSettings.Connection, ChatCompletionsApi> client =
+            new RestClientSlot<>("model", this::build);
 
     /** What a model answered: its text and whether it ended normally (false: cut at our limit or stopped). */
     public record Reply(String text, String finishReason, boolean complete) {
@@ -95,7 +93,7 @@ public class ModelGateway {
         long started = System.nanoTime();
         String outcome = "error";
         try {
-            ChatCompletionsApi api = client(connection);
+            ChatCompletionsApi api = client.get(connection);
             String body = body(connection, messages).toString();
             Reply reply = calls.call(() -> read(api.complete(connection.authorization(), body), onPiece));
             outcome = "ok";
@@ -246,33 +244,12 @@ public class ModelGateway {
         return new ModelException(Kind.UNAVAILABLE, "The model at " + where + " failed", e);
     }
 
-    private ChatCompletionsApi client(ModelSettings.Connection connection) {
-        Client current = client;
-        if (current != null && current.connection().equals(connection)) {
-            return current.api();
+    private ChatCompletionsApi build(ModelSettings.Connection connection) {
+        RestClientBuilder builder = RestClientSlot.pooled(connection.endpoint(), connection.timeoutSeconds());
+        if (connection.caBundle() != null) {
+            builder.trustStore(trustStore(connection));
         }
-        synchronized (this) {
-            current = client;
-            if (current != null && current.connection().equals(connection)) {
-                return current.api();
-            }
-            RestClientBuilder builder = RestClientBuilder.newBuilder()
-                    .baseUri(connection.endpoint())
-                    .connectTimeout(Math.min(10, connection.timeoutSeconds()), TimeUnit.SECONDS)
-                    .readTimeout(connection.timeoutSeconds(), TimeUnit.SECONDS)
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .property("resteasy.connectionPoolSize", 8)
-                    .property("resteasy.maxPooledPerRoute", 8);
-            if (connection.caBundle() != null) {
-                builder.trustStore(trustStore(connection));
-            }
-            ChatCompletionsApi api = builder.build(ChatCompletionsApi.class);
-            if (current != null) {
-                close(current);
-            }
-            client = new Client(connection, api);
-            return api;
-        }
+        return builder.build(ChatCompletionsApi.class);
     }
 
     /** The certificates of the PEM bundle as the only trusted ones (verification stays on). */
@@ -293,19 +270,8 @@ public class ModelGateway {
         }
     }
 
-    private static void close(Client old) {
-        try {
-            old.api().close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Closing the model client failed", e);
-        }
-    }
-
     @PreDestroy
     void closeClient() {
-        Client current = client;
-        if (current != null) {
-            close(current);
-        }
+        client.close();
     }
 }

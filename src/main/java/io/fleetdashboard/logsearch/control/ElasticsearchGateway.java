@@ -1,5 +1,6 @@
 package io.fleetdashboard.logsearch.control;
 
+import io.fleetdashboard.config.control.RestClientSlot;
 import io.fleetdashboard.config.control.InsecureTls;
 import io.fleetdashboard.logsearch.entity.LogSearchException;
 import io.fleetdashboard.logsearch.entity.LogSearchException.Kind;
@@ -64,10 +65,8 @@ public class ElasticsearchGateway {
     @Resource
     ManagedExecutorService executor;
 
-    private record Client(LogSearchSettings.Connection connection, ElasticsearchApi api) {
-    }
-
-    private volatile Client client;
+    private final RestClientSlot<LogSearchSettings.Connection, ElasticsearchApi> client =
+            new RestClientSlot<>("log search", this::build);
 
     public boolean configured() {
         try {
@@ -102,7 +101,7 @@ public class ElasticsearchGateway {
         long started = System.nanoTime();
         String outcome = "error";
         try {
-            ElasticsearchApi api = client(connection);
+            ElasticsearchApi api = client.get(connection);
             String body = LogSearchJson.body(query, connection.fields()).toString();
             LogSearchResult result = calls.search(() -> read(connection,
                     api.search("ApiKey " + connection.apiKey(), XSRF, body), started));
@@ -193,50 +192,18 @@ public class ElasticsearchGateway {
         return new LogSearchException(Kind.UNAVAILABLE, "The log search at " + where + " failed", e);
     }
 
-    private ElasticsearchApi client(LogSearchSettings.Connection connection) {
-        Client current = client;
-        if (current != null && current.connection().equals(connection)) {
-            return current.api();
+    private ElasticsearchApi build(LogSearchSettings.Connection connection) {
+        RestClientBuilder builder = RestClientSlot.pooled(connection.searchUrl(), connection.timeoutSeconds());
+        if (!connection.verifySsl()) {
+            LOG.warning(() -> "TLS certificate verification is OFF for the log search at "
+                    + connection.searchUrl().getHost() + " (KIBANA_VERIFY_SSL=false)");
+            builder.sslContext(InsecureTls.trustingEveryCertificate()).hostnameVerifier((host, session) -> true);
         }
-        synchronized (this) {
-            current = client;
-            if (current != null && current.connection().equals(connection)) {
-                return current.api();
-            }
-            RestClientBuilder builder = RestClientBuilder.newBuilder()
-                    .baseUri(connection.searchUrl())
-                    .connectTimeout(Math.min(10, connection.timeoutSeconds()), TimeUnit.SECONDS)
-                    .readTimeout(connection.timeoutSeconds(), TimeUnit.SECONDS)
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .property("resteasy.connectionPoolSize", 8)
-                    .property("resteasy.maxPooledPerRoute", 8);
-            if (!connection.verifySsl()) {
-                LOG.warning(() -> "TLS certificate verification is OFF for the log search at "
-                        + connection.searchUrl().getHost() + " (KIBANA_VERIFY_SSL=false)");
-                builder.sslContext(InsecureTls.trustingEveryCertificate()).hostnameVerifier((host, session) -> true);
-            }
-            ElasticsearchApi api = builder.build(ElasticsearchApi.class);
-            if (current != null) {
-                close(current);
-            }
-            client = new Client(connection, api);
-            return api;
-        }
-    }
-
-    private static void close(Client old) {
-        try {
-            old.api().close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Closing the log search client failed", e);
-        }
+        return builder.build(ElasticsearchApi.class);
     }
 
     @PreDestroy
     void closeClient() {
-        Client current = client;
-        if (current != null) {
-            close(current);
-        }
+        client.close();
     }
 }
