@@ -1,7 +1,7 @@
 package io.fleetdashboard.metrics.control;
 
 import io.fleetdashboard.metrics.entity.Anomaly;
-import io.fleetdashboard.metrics.entity.Consumer;
+import io.fleetdashboard.metrics.entity.TopConsumer;
 import io.fleetdashboard.metrics.entity.ContainerRef;
 import io.fleetdashboard.metrics.entity.Direction;
 import io.fleetdashboard.metrics.entity.EndpointTotal;
@@ -241,10 +241,10 @@ public class MetricsStore {
         } catch (SQLException e) {
             throw new MetricsStoreException("Reading the latest samples failed: " + e.getMessage(), e);
         }
-        List<Consumer> byCpu = latest.stream().filter(s -> s.cpuPercent() != null)
+        List<TopConsumer> byCpu = latest.stream().filter(s -> s.cpuPercent() != null)
                 .sorted(Comparator.comparingDouble(Sample::cpuPercent).reversed()).limit(limit)
                 .map(MetricsStore::consumer).toList();
-        List<Consumer> byMemory = latest.stream().filter(s -> s.memoryBytes() != null)
+        List<TopConsumer> byMemory = latest.stream().filter(s -> s.memoryBytes() != null)
                 .sorted(Comparator.comparingLong(Sample::memoryBytes).reversed()).limit(limit)
                 .map(MetricsStore::consumer).toList();
         Map<String, List<Sample>> perEndpoint = new LinkedHashMap<>();
@@ -525,8 +525,8 @@ public class MetricsStore {
         }
     }
 
-    private static Consumer consumer(Sample s) {
-        return new Consumer(s.containerKey(), s.containerName(), s.endpointKey(), s.endpointName(), s.at(),
+    private static TopConsumer consumer(Sample s) {
+        return new TopConsumer(s.containerKey(), s.containerName(), s.endpointKey(), s.endpointName(), s.at(),
                 s.cpuPercent(), s.memoryBytes(), s.memoryPercent());
     }
 

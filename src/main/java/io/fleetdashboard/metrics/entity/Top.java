@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** Fleet-wide top consumers by CPU and by memory, and per-endpoint totals, from each container's latest sample. */
-public record Top(Instant since, List<Consumer> cpu, List<Consumer> memory, List<EndpointTotal> endpoints) {
+public record Top(Instant since, List<TopConsumer> cpu, List<TopConsumer> memory, List<EndpointTotal> endpoints) {
 }

@@ -1,6 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
-import io.fleetdashboard.simulator.control.PortainerApi.Reply;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Reply;
 import io.fleetdashboard.simulator.entity.ContainerRuntime;
 import io.fleetdashboard.simulator.entity.SimContainer;
 import java.util.Map;

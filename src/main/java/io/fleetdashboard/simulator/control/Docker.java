@@ -1,7 +1,7 @@
 package io.fleetdashboard.simulator.control;
 
-import io.fleetdashboard.simulator.control.PortainerApi.Reply;
-import io.fleetdashboard.simulator.control.PortainerApi.Request;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Reply;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Request;
 import io.fleetdashboard.simulator.entity.ContainerRuntime;
 import io.fleetdashboard.simulator.entity.SimContainer;
 import io.fleetdashboard.simulator.entity.SimEndpoint;
@@ -22,31 +22,31 @@ final class Docker {
 
     static Reply handle(World world, SimWorldServer server, Request request, Map<String, List<String>> query,
             String rawId, String version, String path, long now) {
-        int id = PortainerApi.parseInt(rawId, Integer.MIN_VALUE);
+        int id = SimulatedPortainerRoutes.parseInt(rawId, Integer.MIN_VALUE);
         if (id == Integer.MIN_VALUE) {
-            return PortainerApi.portainerError(400, "Invalid environment identifier route variable",
+            return SimulatedPortainerRoutes.portainerError(400, "Invalid environment identifier route variable",
                     "Invalid route variable: id");
         }
         SimEndpoint e = server.endpoint(id);
         if (e == null) {
-            return PortainerApi.notFound();
+            return SimulatedPortainerRoutes.notFound();
         }
         long nowSec = now / 1000;
         if (e.edge()) {
             if (e.edgeId() == null) {
-                return PortainerApi.portainerError(500, "No Edge agent registered with the environment",
+                return SimulatedPortainerRoutes.portainerError(500, "No Edge agent registered with the environment",
                         "No agent available");
             }
             if (e.async()) {
-                return PortainerApi.portainerError(500, "Unable to get the active tunnel",
+                return SimulatedPortainerRoutes.portainerError(500, "Unable to get the active tunnel",
                         "Cannot open a tunnel for async edge environments");
             }
             if (e.untrusted()) {
-                return PortainerApi.portainerError(500, "Unable to get the active tunnel",
+                return SimulatedPortainerRoutes.portainerError(500, "Unable to get the active tunnel",
                         "Cannot open a tunnel for an invalid environment");
             }
             if (!world.heartbeat(e, nowSec)) {
-                Reply r = PortainerApi.portainerError(500, "Unable to get the active tunnel", "Unable to open the tunnel");
+                Reply r = SimulatedPortainerRoutes.portainerError(500, "Unable to get the active tunnel", "Unable to open the tunnel");
                 return new Reply(r.status(), r.contentType(), r.headers(), r.body(), TUNNEL_WAIT_MS);
             }
         } else if (e.down()) {
@@ -64,7 +64,7 @@ final class Docker {
         headers.put("Ostype", "linux");
         headers.put("Server", "Docker/" + DockerJson.ENGINE_VERSION + " (linux)");
         if (e.type() != 1) {
-            headers.put("Portainer-Agent", PortainerApi.PORTAINER_VERSION);
+            headers.put("Portainer-Agent", SimulatedPortainerRoutes.PORTAINER_VERSION);
         }
         return new Reply(reply.status(), reply.contentType(), headers, reply.body(), reply.delayMs());
     }
@@ -91,7 +91,7 @@ final class Docker {
 
     static Reply dockerError(int status, String message) {
         return new Reply(status, "application/json", Map.of(),
-                PortainerApi.bytes(new JsonText().obj().str("message", message).endObj().toString()), 0);
+                SimulatedPortainerRoutes.bytes(new JsonText().obj().str("message", message).endObj().toString()), 0);
     }
 
     private static Reply route(World world, SimWorldServer server, SimEndpoint e, String method, String path,
@@ -103,12 +103,12 @@ final class Docker {
             h.put("Swarm", "inactive");
             h.put("Cache-Control", "no-cache, no-store, must-revalidate");
             h.put("Pragma", "no-cache");
-            return new Reply(200, "text/plain; charset=utf-8", h, PortainerApi.bytes("OK"), 0);
+            return new Reply(200, "text/plain; charset=utf-8", h, SimulatedPortainerRoutes.bytes("OK"), 0);
         }
         if (path.equals("/version") && get) {
             JsonText j = new JsonText();
             DockerJson.version(j);
-            return PortainerApi.ok(j.toString());
+            return SimulatedPortainerRoutes.ok(j.toString());
         }
         if (path.equals("/info") && get) {
             int running = 0;
@@ -121,10 +121,10 @@ final class Docker {
             int total = e.containers().size();
             JsonText j = new JsonText(new StringBuilder(4096));
             DockerJson.info(j, e, total, running, paused, total - running - paused, e.images().size(), now);
-            return PortainerApi.ok(j.toString());
+            return SimulatedPortainerRoutes.ok(j.toString());
         }
         if (path.equals("/containers/json") && get) {
-            String all = PortainerApi.first(query, "all");
+            String all = SimulatedPortainerRoutes.first(query, "all");
             boolean everything = all != null && (all.equals("1") || all.equalsIgnoreCase("true"));
             JsonText j = new JsonText(new StringBuilder(2300 * Math.max(1, e.containers().size())));
             j.arr();
@@ -134,27 +134,27 @@ final class Docker {
                     DockerJson.containerSummary(j, c, rt, e, world.stack(server.name(), e.id(), c.project), now);
                 }
             }
-            return PortainerApi.ok(j.endArr().toString());
+            return SimulatedPortainerRoutes.ok(j.endArr().toString());
         }
         if (path.equals("/images/json") && get) {
             JsonText j = new JsonText(new StringBuilder(4096));
             j.arr();
-            PortainerApi.imageItems(j, e);
-            return PortainerApi.ok(j.endArr().toString());
+            SimulatedPortainerRoutes.imageItems(j, e);
+            return SimulatedPortainerRoutes.ok(j.endArr().toString());
         }
         if (path.equals("/networks") && get) {
             JsonText j = new JsonText(new StringBuilder(4096)).arr();
             for (String n : e.networks()) {
                 DockerJson.networkItem(j, n, e, world.epochMillis() - 86_400_000L * 30);
             }
-            return PortainerApi.ok(j.endArr().toString());
+            return SimulatedPortainerRoutes.ok(j.endArr().toString());
         }
         if (path.equals("/volumes") && get) {
             JsonText j = new JsonText(new StringBuilder(4096)).obj();
-            PortainerApi.volumesArray(j, e, world);
-            return PortainerApi.ok(j.nul("Warnings").endObj().toString());
+            SimulatedPortainerRoutes.volumesArray(j, e, world);
+            return SimulatedPortainerRoutes.ok(j.nul("Warnings").endObj().toString());
         }
-        Matcher m = PortainerApi.CONTAINER.matcher(path);
+        Matcher m = SimulatedPortainerRoutes.CONTAINER.matcher(path);
         if (m.matches()) {
             SimContainer c = find(e, m.group(1));
             if (c == null) {
@@ -164,7 +164,7 @@ final class Docker {
             boolean post = method.equals("POST");
             return switch (action) {
                 case "json" -> get ? inspect(world, server, e, c, now) : notFound();
-                case "stats" -> get ? PortainerApi.ok(ContainerStats.json(c, world.runtimeAt(c, now), e, now,
+                case "stats" -> get ? SimulatedPortainerRoutes.ok(ContainerStats.json(c, world.runtimeAt(c, now), e, now,
                         world.spikeOf(c))) : notFound();
                 case "logs" -> get ? logs(world, c, query, now) : notFound();
                 case "start", "stop", "restart", "kill" -> post ? Actions.apply(world, c, action, now) : notFound();
@@ -181,7 +181,7 @@ final class Docker {
     private static Reply inspect(World world, SimWorldServer server, SimEndpoint e, SimContainer c, long now) {
         JsonText j = new JsonText(new StringBuilder(8192));
         DockerJson.inspect(j, c, world.runtimeAt(c, now), e, world.stack(server.name(), e.id(), c.project), now);
-        return PortainerApi.ok(j.toString());
+        return SimulatedPortainerRoutes.ok(j.toString());
     }
 
     /** Docker resolves a full id, a unique id prefix, or a name (with or without the leading slash). */
@@ -202,8 +202,8 @@ final class Docker {
     }
 
     private static Reply logs(World world, SimContainer c, Map<String, List<String>> query, long now) {
-        boolean stdout = truthy(PortainerApi.first(query, "stdout"));
-        boolean stderr = truthy(PortainerApi.first(query, "stderr"));
+        boolean stdout = truthy(SimulatedPortainerRoutes.first(query, "stdout"));
+        boolean stderr = truthy(SimulatedPortainerRoutes.first(query, "stderr"));
         if (!stdout && !stderr) {
             return dockerError(400, "Bad parameters: you must choose at least one stream");
         }
@@ -213,10 +213,10 @@ final class Docker {
         if (world.runtimeAt(c, now).state().equals("dead")) {
             return dockerError(409, "can not get logs from container which is dead or marked for removal");
         }
-        String tailText = PortainerApi.first(query, "tail");
-        int tail = tailText == null || tailText.equals("all") ? -1 : PortainerApi.parseInt(tailText, -1);
-        LogStream.Options options = new LogStream.Options(stdout, stderr, seconds(PortainerApi.first(query, "since")),
-                seconds(PortainerApi.first(query, "until")), tail, truthy(PortainerApi.first(query, "timestamps")));
+        String tailText = SimulatedPortainerRoutes.first(query, "tail");
+        int tail = tailText == null || tailText.equals("all") ? -1 : SimulatedPortainerRoutes.parseInt(tailText, -1);
+        LogStream.Options options = new LogStream.Options(stdout, stderr, seconds(SimulatedPortainerRoutes.first(query, "since")),
+                seconds(SimulatedPortainerRoutes.first(query, "until")), tail, truthy(SimulatedPortainerRoutes.first(query, "timestamps")));
         byte[] body = LogStream.render(c, world.runtimeAt(c, now), now, options);
         return new Reply(200, c.tty ? LogStream.RAW : LogStream.MULTIPLEXED, Map.of(), body, 0);
     }

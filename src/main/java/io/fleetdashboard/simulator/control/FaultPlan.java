@@ -1,6 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
-import io.fleetdashboard.simulator.control.PortainerApi.Route;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Route;
 import io.fleetdashboard.simulator.entity.FaultRule;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.fleetdashboard.simulator.control;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.fleetdashboard.simulator.control.PortainerApi.Reply;
-import io.fleetdashboard.simulator.control.PortainerApi.Route;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Reply;
+import io.fleetdashboard.simulator.control.SimulatedPortainerRoutes.Route;
 import io.fleetdashboard.simulator.entity.FaultRule;
 import io.fleetdashboard.simulator.entity.SimWorldServer;
 import java.io.IOException;
@@ -108,7 +108,7 @@ final class SimulatedPortainer {
             // the client went away; the reply below will fail quietly too
         }
         String path = exchange.getRequestURI().getRawPath();
-        Route route = PortainerApi.route(path);
+        Route route = SimulatedPortainerRoutes.route(path);
         InetSocketAddress remote = exchange.getRemoteAddress();
         counters.request(route.routeClass(), remote == null ? null : remote.getAddress().getHostAddress() + ":"
                 + remote.getPort());
@@ -117,13 +117,13 @@ final class SimulatedPortainer {
         SimWorldServer model = world.server(name);
         Reply reply;
         try {
-            reply = model == null ? PortainerApi.text(404, "404 page not found\n")
-                    : PortainerApi.handle(world, model, new PortainerApi.Request(exchange.getRequestMethod(),
+            reply = model == null ? SimulatedPortainerRoutes.text(404, "404 page not found\n")
+                    : SimulatedPortainerRoutes.handle(world, model, new SimulatedPortainerRoutes.Request(exchange.getRequestMethod(),
                             decodePath(path), exchange.getRequestURI().getRawQuery(),
                             exchange.getRequestHeaders()::getFirst), simulation.now());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, name + ": simulator failed on " + path, e);
-            reply = PortainerApi.portainerError(500, "Simulator failure", "Internal error");
+            reply = SimulatedPortainerRoutes.portainerError(500, "Simulator failure", "Internal error");
         }
         long delay = simulation.latency(index, path, seq) + reply.delayMs();
         FaultRule fault = FaultPlan.match(simulation.faults(), simulation.seed(), name, path, route, seq);
@@ -132,7 +132,7 @@ final class SimulatedPortainer {
         if (fault != null) {
             switch (fault.kind()) {
                 case "http_502" -> reply = new Reply(502, null, Map.of(), null, 0);
-                case "http_500" -> reply = PortainerApi.portainerError(fault.status() == null ? 500 : fault.status(),
+                case "http_500" -> reply = SimulatedPortainerRoutes.portainerError(fault.status() == null ? 500 : fault.status(),
                         "Simulated failure", "Injected http_500 fault");
                 case "latency" -> delay += fault.latencyMs() == null ? 0 : fault.latencyMs();
                 case "truncated_json" -> truncate = true;

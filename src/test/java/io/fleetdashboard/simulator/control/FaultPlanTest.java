@@ -16,7 +16,7 @@ class FaultPlanTest {
     }
 
     private static FaultRule match(List<FaultRule> rules, String server, String path, long seq) {
-        return FaultPlan.match(rules, 42, server, path, PortainerApi.route(path), seq);
+        return FaultPlan.match(rules, 42, server, path, SimulatedPortainerRoutes.route(path), seq);
     }
 
     @Test

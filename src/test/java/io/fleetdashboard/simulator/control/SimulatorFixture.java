@@ -22,9 +22,9 @@ final class SimulatorFixture {
         return World.build(new SimulatorSettings(servers, endpoints, containers, 0, 0, churn, seed, 0), EPOCH);
     }
 
-    static PortainerApi.Reply call(World world, SimWorldServer server, String method, String path, String query,
+    static SimulatedPortainerRoutes.Reply call(World world, SimWorldServer server, String method, String path, String query,
             Map<String, String> headers, long now) {
-        return PortainerApi.handle(world, server, new PortainerApi.Request(method, path, query, name -> {
+        return SimulatedPortainerRoutes.handle(world, server, new SimulatedPortainerRoutes.Request(method, path, query, name -> {
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 if (h.getKey().equalsIgnoreCase(name)) {
                     return h.getValue();
@@ -34,23 +34,23 @@ final class SimulatorFixture {
         }), now);
     }
 
-    static PortainerApi.Reply get(World world, SimWorldServer server, String path, String query, long now) {
+    static SimulatedPortainerRoutes.Reply get(World world, SimWorldServer server, String path, String query, long now) {
         return call(world, server, "GET", path, query, Map.of("X-API-Key", server.apiKey()), now);
     }
 
-    static String text(PortainerApi.Reply reply) {
+    static String text(SimulatedPortainerRoutes.Reply reply) {
         return reply.body() == null ? "" : new String(reply.body(), StandardCharsets.UTF_8);
     }
 
-    static JsonStructure json(PortainerApi.Reply reply) {
+    static JsonStructure json(SimulatedPortainerRoutes.Reply reply) {
         return Json.createReader(new StringReader(text(reply))).read();
     }
 
-    static JsonArray array(PortainerApi.Reply reply) {
+    static JsonArray array(SimulatedPortainerRoutes.Reply reply) {
         return (JsonArray) json(reply);
     }
 
-    static JsonObject object(PortainerApi.Reply reply) {
+    static JsonObject object(SimulatedPortainerRoutes.Reply reply) {
         return (JsonObject) json(reply);
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The Portainer CE 2.23 API and the Docker 1.47 proxy of one simulated server, as a pure function from a request
  * (and the world at a given time) to a reply. Knows nothing about sockets, latency or faults.
  */
-public final class PortainerApi {
+public final class SimulatedPortainerRoutes {
 
     public static final String PORTAINER_VERSION = "2.23.0";
     static final Pattern DOCKER = Pattern.compile("^/api/endpoints/([^/]+)/(?:agent/)?docker(?:/v(\\d+\\.\\d+))?(/.*)?$");
@@ -45,7 +45,7 @@ public final class PortainerApi {
     public record Route(String routeClass, int endpointId, String dockerPath) {
     }
 
-    private PortainerApi() {
+    private SimulatedPortainerRoutes() {
     }
 
     public static Route route(String path) {
@@ -245,10 +245,10 @@ public final class PortainerApi {
         }
         String sort = first(query, "sort");
         if ("Name".equals(sort)) {
-            matching.sort(Comparator.comparing(SimEndpoint::name, PortainerApi::naturalCompare));
+            matching.sort(Comparator.comparing(SimEndpoint::name, SimulatedPortainerRoutes::naturalCompare));
         } else if ("Group".equals(sort)) {
             matching.sort(Comparator.comparing(e -> e.groupId() == 1 ? "" : server.groups().get(e.groupId() - 1),
-                    PortainerApi::naturalCompare));
+                    SimulatedPortainerRoutes::naturalCompare));
         } else if ("LastCheckIn".equals(sort)) {
             matching.sort(Comparator.comparingLong(e -> world.lastCheckIn(e, nowSec)));
         }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PortainerApiTest {
+class SimulatedPortainerRoutesTest {
 
     private final World world = SimulatorFixture.world(1, 40, 5, false, 7);
     private final SimWorldServer server = world.servers().get(0);
