@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -131,6 +132,33 @@ class EdgePageIT extends PageTest {
                 .map(t -> t.getString("Name")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         assertEquals(group, page.rowTexts("endpointsTable", index, ".endpoint-group").get(0), "the group's name");
         assertEquals(tags, new TreeSet<>(page.rowTexts("endpointsTable", index, ".endpoint-tag")), "its tags' names");
+
+        JsonObject info = SimulatedFleet.docker(live.getString("key"), "/info").asJsonObject();
+        assertEquals(info.getString("OSType") + "/" + info.getString("Architecture"),
+                page.rowTexts("endpointsTable", index, ".endpoint-platform").get(0), "its platform, from Docker's /info");
+        assertEquals(info.getString("OperatingSystem"), page.rowTexts("endpointsTable", index, ".endpoint-os").get(0));
+    }
+
+    @Test
+    void theHostSearchFindsEndpointsByOperatingSystemAndAsyncEdgeHostsComeFromPortainersSnapshot() {
+        signIn();
+        FleetListPage page = FleetListPage.open(driver, "/edge.xhtml?search=bookworm");
+        long expected = Api.object("/api/v1/endpoints?search=bookworm&limit=1").getJsonNumber("total").longValue();
+        assertTrue(expected > 0, "the simulated fleet has Debian 12 hosts");
+        assertEquals(expected, page.total("endpointsTable"));
+        assertTrue(page.texts("endpointsTable", ".endpoint-os").stream().allMatch(os -> os.contains("bookworm")),
+                page.texts("endpointsTable", ".endpoint-os").toString());
+
+        JsonObject edge = Api.object("/api/v1/endpoints?dataSource=portainer_snapshot&limit=1").getJsonArray("items")
+                .getJsonObject(0);
+        JsonObject stored = SimulatedFleet.portainer(edge.getString("environment"), "/api/endpoints/" + edge.getInt("id"))
+                .asJsonObject().getJsonArray("Snapshots").getJsonObject(0).getJsonObject("DockerSnapshotRaw")
+                .getJsonObject("Info");
+        JsonObject host = edge.getJsonObject("host");
+        assertEquals(stored.getString("OperatingSystem"), host.getString("operatingSystem"));
+        assertEquals(stored.getString("Architecture"), host.getString("architecture"));
+        assertEquals(Instant.parse(edge.getString("dataAt")), Instant.parse(host.getString("readAt")),
+                "as old as the Portainer snapshot its containers came from");
     }
 
     @Test
@@ -159,8 +187,6 @@ class EdgePageIT extends PageTest {
         signIn();
         driver.manage().window().setSize(new Dimension(390, 844));
         FleetListPage.open(driver, "/edge.xhtml");
-        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(((Number) overflow).intValue() <= 1, "the page does not scroll sideways: " + overflow);
+        assertTrue(fitsTheWidth(driver), "the page does not scroll sideways");
     }
 }

@@ -123,6 +123,21 @@ public abstract class PageTest {
                 || !classes.contains("ui-connected-overlay-enter"));
     }
 
+    /**
+     * After the window was resized or the page loaded: true once the page fits the window's width (the layout may
+     * take a moment to follow a new size), false if the page itself still scrolls sideways at the deadline.
+     */
+    public static boolean fitsTheWidth(WebDriver driver) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth"
+                            + " <= document.documentElement.clientWidth + 1;")));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException stillTooWide) {
+            return false;
+        }
+    }
+
     /** Saves a screenshot of the current page (also used to look at the pages, not only on failure). */
     public void screenshot(String name) {
         save(driver, name);

@@ -21,7 +21,7 @@ public class EndpointFilter {
     @Parameter(description = "live, portainer_snapshot, previous or none")
     String dataSource;
     @QueryParam("search")
-    @Parameter(description = "name, URL, agent version, group or a tag (contains, case-insensitive)")
+    @Parameter(description = "name, URL, agent version, group, a tag, or the host's operating system or platform (contains, case-insensitive)")
     String search;
 
     private enum Status { ONLINE, OFFLINE }

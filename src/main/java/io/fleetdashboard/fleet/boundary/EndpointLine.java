@@ -3,7 +3,9 @@ package io.fleetdashboard.fleet.boundary;
 import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.portainer.entity.Endpoint;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.ui.Ages;
+import io.fleetdashboard.ui.Sizes;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
@@ -78,6 +80,44 @@ public final class EndpointLine implements Serializable {
 
     public String getAgentVersion() {
         return ep().agentVersion() == null || ep().agentVersion().isBlank() ? "—" : ep().agentVersion();
+    }
+
+    /** "linux/x86_64"; "—" while the host was never read. */
+    public String getPlatform() {
+        String platform = endpoint.host() == null ? null : endpoint.host().platform();
+        return platform == null ? "—" : platform;
+    }
+
+    /** The host's operating system ("Debian GNU/Linux 12 (bookworm)"); "—" while unknown. */
+    public String getOs() {
+        String os = endpoint.host() == null ? null : endpoint.host().operatingSystem();
+        return os == null ? "—" : os;
+    }
+
+    /** Engine, kernel, CPUs and memory of the host, and how old these facts are; why they are missing otherwise. */
+    public String getHostDetails() {
+        HostInfo host = endpoint.host();
+        if (host == null) {
+            return "Host not read yet: Docker's /info is read with the endpoint's containers (not for offline"
+                    + " endpoints)";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (host.dockerVersion() != null) {
+            parts.add("Docker " + host.dockerVersion());
+        }
+        if (host.kernelVersion() != null) {
+            parts.add("kernel " + host.kernelVersion());
+        }
+        if (host.cpus() != null) {
+            parts.add(host.cpus() + " CPUs");
+        }
+        if (host.memoryBytes() != null) {
+            parts.add(Sizes.bytes(host.memoryBytes()) + " memory");
+        }
+        if (host.readAt() != null) {
+            parts.add("as of " + Ages.ago(host.readAt(), now));
+        }
+        return String.join(" · ", parts);
     }
 
     public String getUrl() {

@@ -103,7 +103,8 @@ public final class FleetJson {
     public record Endpoint(String key, String environment, int id, String name, String type, boolean asyncEdge,
                            String status, Instant lastCheckIn, String agentVersion, String url, int groupId,
                            String groupName, List<String> tags, String dataSource, Instant dataAt, Instant lastReadAt, boolean pending, int containers,
-                           int running, int imagesDistinct, Error error, long fetchMillis, int skippedItems) {
+                           int running, int imagesDistinct, Error error, long fetchMillis, int skippedItems,
+                           Host host) {
         static Endpoint of(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Endpoint(e.key(), e.environment(), ep.id(), ep.name(), lower(ep.type().name()),
@@ -111,21 +112,36 @@ public final class FleetJson {
                     ep.url(), ep.groupId(), ep.groupName(), ep.tags(), lower(e.dataSource().name()), e.dataAt(),
                     e.lastReadAt(), e.pending(),
                     e.containers(), e.running(), e.images(),
-                    Error.of(e.error()), e.fetchMillis(), e.skippedItems());
+                    Error.of(e.error()), e.fetchMillis(), e.skippedItems(), Host.of(e.host()));
         }
 
         /** The columns of the endpoints CSV: the Edge agents table's, plus the ids that make a row findable. */
         static final String[] CSV_HEADER = {"environment", "endpoint", "status", "type", "last_check_in",
-                "agent_version", "url", "group", "tags", "containers_running", "containers_total", "data_source",
-                "data_at", "pending", "last_error", "key"};
+                "agent_version", "platform", "operating_system", "docker_version", "host_info_at", "url", "group",
+                "tags", "containers_running", "containers_total", "data_source", "data_at", "pending", "last_error",
+                "key"};
 
         static Object[] csv(FleetEndpoint e) {
             var ep = e.endpoint();
             return new Object[] {e.environment(), ep.name(), ep.online() ? "online" : "offline",
                     lower(ep.type().name()) + (ep.asyncEdge() ? " (async)" : ""), ep.lastCheckIn(), ep.agentVersion(),
+                    e.host() == null ? null : e.host().platform(), e.host() == null ? null : e.host().operatingSystem(),
+                    e.host() == null ? null : e.host().dockerVersion(), e.host() == null ? null : e.host().readAt(),
                     ep.url(), ep.groupName() == null ? "#" + ep.groupId() : ep.groupName(), String.join(" ", ep.tags()),
                     e.running(), e.containers(), lower(e.dataSource().name()), e.dataAt(),
                     e.pending(), e.error() == null ? null : e.error().message(), e.key()};
+        }
+    }
+
+    /**
+     * An endpoint's Docker host (from Docker's /info, or the Info of Portainer's stored snapshot of an async edge
+     * agent), as of readAt; null when never read.
+     */
+    public record Host(String operatingSystem, String osType, String architecture, String kernelVersion,
+                       String dockerVersion, Integer cpus, Long memoryBytes, Instant readAt) {
+        static Host of(io.fleetdashboard.portainer.entity.HostInfo h) {
+            return h == null ? null : new Host(h.operatingSystem(), h.osType(), h.architecture(), h.kernelVersion(),
+                    h.dockerVersion(), h.cpus(), h.memoryBytes(), h.readAt());
         }
     }
 

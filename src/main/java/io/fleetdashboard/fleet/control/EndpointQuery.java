@@ -7,8 +7,8 @@ import java.io.Serializable;
 import java.util.Comparator;
 
 /**
- * Which endpoints, in which order. search matches the name, URL, agent version, group or a tag (contains,
- * case-insensitive).
+ * Which endpoints, in which order. search matches the name, URL, agent version, group, a tag, or the host's
+ * operating system or platform (contains, case-insensitive).
  *
  * @param online     null: any; true: online only; false: offline only
  * @param kind       null: any; otherwise the kind of endpoint (edge agent, agent, Docker API, other)
@@ -41,7 +41,8 @@ public record EndpointQuery(String search, String environment, Boolean online, K
                 && (kind == null || Kind.of(e.endpoint().type()) == kind)
                 && (dataSource == null || e.dataSource() == dataSource)
                 && (Listing.matches(search, e.name(), e.endpoint().url(), e.endpoint().agentVersion(),
-                e.endpoint().groupName()) || e.endpoint().tags().stream().anyMatch(t -> Listing.matches(search, t)));
+                e.endpoint().groupName()) || e.endpoint().tags().stream().anyMatch(t -> Listing.matches(search, t))
+                || e.host() != null && Listing.matches(search, e.host().operatingSystem(), e.host().platform()));
     }
 
     public Comparator<FleetEndpoint> comparator() {
@@ -76,7 +77,13 @@ public record EndpointQuery(String search, String environment, Boolean online, K
                 Comparator.nullsFirst(Comparator.naturalOrder()))),
         AGENT(Comparator.comparing((FleetEndpoint e) -> e.endpoint().agentVersion(), Listing.TEXT)),
         TYPE(Comparator.comparing((FleetEndpoint e) -> e.endpoint().type())),
-        DATASOURCE(Comparator.comparing(FleetEndpoint::dataSource));
+        DATASOURCE(Comparator.comparing(FleetEndpoint::dataSource)),
+        /** The host's "os/architecture"; unknown hosts first. */
+        PLATFORM(Comparator.comparing((FleetEndpoint e) -> e.host() == null ? null : e.host().platform(),
+                Comparator.nullsFirst(Listing.TEXT))),
+        /** The host's operating system; unknown hosts first. */
+        OS(Comparator.comparing((FleetEndpoint e) -> e.host() == null ? null : e.host().operatingSystem(),
+                Comparator.nullsFirst(Listing.TEXT)));
 
         private final Comparator<FleetEndpoint> order;
 

@@ -22,6 +22,7 @@ import io.fleetdashboard.portainer.entity.ListAnswer;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -92,6 +93,14 @@ public class FleetCollector {
     @Inject
     @ConfigProperty(name = "portainer.endpoint.deadline.seconds", defaultValue = "30")
     int endpointDeadlineSeconds;
+
+    /**
+     * How old an endpoint's host facts (Docker's /info: operating system, architecture, engine) may be before a
+     * refresh reads them again: hosts rarely change, so this costs one call per endpoint per period, not per refresh.
+     */
+    @Inject
+    @ConfigProperty(name = "portainer.host.info.max.age.hours", defaultValue = "6")
+    long hostInfoMaxAgeHours = 6;
 
     Clock clock = Clock.systemUTC();
 
@@ -276,10 +285,11 @@ public class FleetCollector {
                 ListAnswer<Container> containers = gateway.readContainers(environment, endpoint.id());
                 ListAnswer<Image> images = gateway.readImages(environment, endpoint.id());
                 ListAnswer<Network> networks = gateway.readNetworks(environment, endpoint.id());
+                HostInfo host = hostInfo(environment, endpoint, previous);
                 Instant readAt = clock.instant();
                 return new EndpointHarvest(endpoint, DataSource.LIVE, readAt, readAt, false, containers.items(),
                         images.items(), networks.items(), null, millisSince(started), containers.skippedItems()
-                        + images.skippedItems() + networks.skippedItems());
+                        + images.skippedItems() + networks.skippedItems(), host);
             }
             if (endpoint.asyncEdge() && endpoint.online()) {
                 Optional<StoredSnapshot> stored = gateway.storedSnapshot(environment, endpoint.id());
@@ -287,12 +297,31 @@ public class FleetCollector {
                     StoredSnapshot s = stored.get();
                     return new EndpointHarvest(endpoint, DataSource.PORTAINER_SNAPSHOT, s.takenAt(),
                             clock.instant(), false, s.containers(), s.images(), s.networks(), null,
-                            millisSince(started), s.skippedItems());
+                            millisSince(started), s.skippedItems(),
+                            s.host() != null ? s.host() : previous.hostOf(environment.name(), endpoint));
                 }
             }
             return previous.keep(environment.name(), endpoint, null, millisSince(started));
         } catch (RuntimeException e) {
             return previous.keep(environment.name(), endpoint, failure(e), millisSince(started));
+        }
+    }
+
+    /**
+     * The endpoint's host facts: those the last snapshot kept while younger than the maximum age, else read again.
+     * A failed read keeps the old facts and does not fail the endpoint (its containers were read).
+     */
+    private HostInfo hostInfo(EnvironmentConnection environment, Endpoint endpoint, Previous previous) {
+        HostInfo known = previous.hostOf(environment.name(), endpoint);
+        if (known != null && known.readAt() != null
+                && known.readAt().isAfter(clock.instant().minus(Duration.ofHours(hostInfoMaxAgeHours)))) {
+            return known;
+        }
+        try {
+            return gateway.hostInfo(environment, endpoint.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, () -> "Host facts of " + endpoint.name() + " not read: " + e.getMessage());
+            return known;
         }
     }
 
@@ -364,11 +393,18 @@ public class FleetCollector {
             FleetEndpoint before = endpoints.get(key);
             if (before == null || before.dataAt() == null) {
                 return new EndpointHarvest(endpoint, DataSource.NONE, null, before == null ? null
-                        : before.lastReadAt(), pending, List.of(), List.of(), List.of(), error, millis);
+                        : before.lastReadAt(), pending, List.of(), List.of(), List.of(), error, millis, 0,
+                        before == null ? null : before.host());
             }
             return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(), before.lastReadAt(), pending,
                     containers.getOrDefault(key, List.of()), images.getOrDefault(key, List.of()),
-                    networks.getOrDefault(key, List.of()), error, millis);
+                    networks.getOrDefault(key, List.of()), error, millis, 0, before.host());
+        }
+
+        /** The host facts the last snapshot had for that endpoint, or null. */
+        HostInfo hostOf(String environment, Endpoint endpoint) {
+            FleetEndpoint before = endpoints.get(FleetSnapshot.endpointKey(environment, endpoint.id()));
+            return before == null ? null : before.host();
         }
 
         /**

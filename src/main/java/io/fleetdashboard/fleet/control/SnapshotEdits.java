@@ -101,7 +101,7 @@ public final class SnapshotEdits {
             endpoints.computeIfAbsent(e.environment(), k -> new ArrayList<>()).add(new EndpointHarvest(e.endpoint(),
                     e.dataSource(), e.dataAt(), e.lastReadAt(), e.pending(), containers.getOrDefault(e.key(), List.of()),
                     images.getOrDefault(e.key(), List.of()), networks.getOrDefault(e.key(), List.of()), e.error(),
-                    e.fetchMillis(), e.skippedItems()));
+                    e.fetchMillis(), e.skippedItems(), e.host()));
         }
         List<EnvironmentHarvest> harvests = new ArrayList<>();
         for (EnvironmentState env : snapshot.environments()) {

@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.entity;
 
 import io.fleetdashboard.portainer.entity.Endpoint;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -15,11 +16,20 @@ import java.time.Instant;
  * @param images     distinct image ids on it
  * @param error      the last failure reading its data in this refresh, or null
  * @param skippedItems items of its Portainer lists skipped in the last read because they could not be read
+ * @param host       what its Docker host is (operating system, architecture, engine), or null when never known
  */
 public record FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
                             Instant lastReadAt, boolean pending, int containers, int running, int images,
                             FetchError error,
-                            long fetchMillis, int skippedItems) implements Serializable {
+                            long fetchMillis, int skippedItems, HostInfo host) implements Serializable {
+
+    /** Without host facts. */
+    public FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,
+                         Instant lastReadAt, boolean pending, int containers, int running, int images,
+                         FetchError error, long fetchMillis, int skippedItems) {
+        this(key, environment, endpoint, dataSource, dataAt, lastReadAt, pending, containers, running, images, error,
+                fetchMillis, skippedItems, null);
+    }
 
     /** Without skipped items. */
     public FleetEndpoint(String key, String environment, Endpoint endpoint, DataSource dataSource, Instant dataAt,

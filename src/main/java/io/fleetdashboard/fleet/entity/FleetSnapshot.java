@@ -142,7 +142,7 @@ public record FleetSnapshot(Instant takenAt, long durationMillis, boolean demo, 
                 endpoints.add(new FleetEndpoint(endpointKey, env, eh.endpoint(), eh.dataSource(), eh.dataAt(),
                         eh.lastReadAt(), eh.pending(), eh.containers().size(), endpointRunning,
                         (int) eh.images().stream().map(Image::id).distinct().count(), eh.error(),
-                        eh.fetchMillis(), eh.skippedItems()));
+                        eh.fetchMillis(), eh.skippedItems(), eh.host()));
             }
             for (Stack stack : harvest.stacks()) {
                 String name = endpointNames.get(stack.endpointId());

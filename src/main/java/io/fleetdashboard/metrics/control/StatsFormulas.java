@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The docker CLI's stats formulas (docker/cli stats_helpers.go; portainer-api.md §4), pure and null-safe: Docker
- * leaves figures out for stopped containers, for --network host and on Windows, and every division is guarded.
+ * The docker CLI's stats formulas (docker/cli stats_helpers.go; docs/portainer.md, "Container stats"), pure and
+ * null-safe: Docker leaves figures out for stopped containers, for --network host and on Windows, and every division is guarded.
  */
 public final class StatsFormulas {
 

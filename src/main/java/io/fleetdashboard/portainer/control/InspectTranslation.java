@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Docker's inspect JSON to {@link ContainerInspection} (portainer-api.md §3.2): nulls become empty, zero times null. */
+/**
+ * Docker's inspect JSON to {@link ContainerInspection} (docs/portainer.md, "Containers"): nulls become empty, zero
+ * times null.
+ */
 final class InspectTranslation {
 
     private InspectTranslation() {

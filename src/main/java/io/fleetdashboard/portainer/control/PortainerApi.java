@@ -56,6 +56,11 @@ public interface PortainerApi extends AutoCloseable {
     Response containerAction(@PathParam("id") int endpointId, @PathParam("containerId") String containerId,
                              @PathParam("action") String action, @QueryParam("t") Integer graceSeconds);
 
+    /** Docker's system information (operating system, architecture, engine version, CPUs, memory). */
+    @GET
+    @Path("/endpoints/{id}/docker/info")
+    Response info(@PathParam("id") int endpointId);
+
     @GET
     @Path("/endpoints/{id}/docker/images/json")
     Response images(@PathParam("id") int endpointId);

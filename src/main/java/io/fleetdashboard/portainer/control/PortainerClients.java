@@ -31,9 +31,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * timeout settings change; all closed at shutdown.
  * <p>
  * Every client: X-API-Key on every request and no cookies (Portainer's CSRF check kicks in once a cookie is sent
- * back, portainer-api.md §1.2); pool of {@code portainer.max.concurrency} connections per route with a
- * {@code portainer.connection.ttl.seconds} TTL; connect timeout {@code portainer.connect.timeout.seconds}; read
- * timeout the largest tier (list, docker), capped by the environment's own timeout; no default exception mapper
+ * back, docs/portainer.md, "Authentication and errors"); pool of {@code portainer.max.concurrency} connections per
+ * route with a {@code portainer.connection.ttl.seconds} TTL; connect timeout
+ * {@code portainer.connect.timeout.seconds}; read timeout the largest tier (list, docker), capped by the environment's own timeout; no default exception mapper
  * (the gateway reads every status itself). verifySsl=false: trust-all TLS without hostname verification.
  */
 @ApplicationScoped

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Turns HTTP answers and exceptions into {@link PortainerException}s with the right {@link ErrorKind}
- * (portainer-api.md §1.2, §3.1). Messages are short, name the environment and the HTTP status, and never hold
- * the key (Portainer's own message is quoted, truncated).
+ * (docs/portainer.md: "Authentication and errors", "The Docker proxy"). Messages are short, name the environment and
+ * the HTTP status, and never hold the key (Portainer's own message is quoted, truncated).
  */
 final class PortainerErrors {
 

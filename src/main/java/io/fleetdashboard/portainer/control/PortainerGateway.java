@@ -18,6 +18,7 @@ import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StatsReading;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +152,12 @@ public class PortainerGateway {
         return request(environment, Route.NETWORKS, api -> api.networks(endpointId),
                 (response, body) -> translated(environment, Route.NETWORKS, WireLists.networks(body),
                         Translation::network));
+    }
+
+    /** Docker's /info of one endpoint as host facts, true now. */
+    public HostInfo hostInfo(EnvironmentConnection environment, int endpointId) {
+        return request(environment, Route.HOST_INFO, api -> api.info(endpointId),
+                (response, body) -> Translation.hostInfo(WireLists.info(body), Instant.now()));
     }
 
     /** Every stack of the server in one call (/api/stacks has no pagination); callers group by endpointId. */

@@ -12,6 +12,8 @@ enum Route {
     TAGS(Tier.LIST, true), GROUPS(Tier.LIST, true),
     CONTAINERS(Tier.DOCKER, false), IMAGES(Tier.DOCKER, false), NETWORKS(Tier.DOCKER, false),
     STATS(Tier.DOCKER, false),
+    /** Docker's /info of an endpoint, read by the collector when its host facts are old. */
+    HOST_INFO(Tier.DOCKER, false),
     /** The collector's inspect of containers in trouble after a refresh: nobody waits, the refresh's bulkhead. */
     TROUBLE_INSPECT(Tier.DOCKER, false),
     /** A user waits: container details (inspect and a live stats sample). */

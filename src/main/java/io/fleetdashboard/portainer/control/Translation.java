@@ -15,6 +15,7 @@ import io.fleetdashboard.portainer.entity.PortainerStatus;
 import io.fleetdashboard.portainer.entity.Stack;
 import io.fleetdashboard.portainer.entity.StackType;
 import io.fleetdashboard.portainer.entity.StatsReading;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Wire records to our records: the anti-corruption layer's rules in one place (portainer-api.md §2.4-2.5, §3.2). */
+/**
+ * Wire records to our records: the anti-corruption layer's rules in one place (docs/portainer.md: "Online or offline",
+ * "Containers").
+ */
 final class Translation {
 
     static final String COMPOSE_PROJECT = "com.docker.compose.project";
@@ -155,10 +159,22 @@ final class Translation {
         Wire.SnapshotRaw raw = snapshot.dockerSnapshotRaw();
         Instant takenAt = snapshot.time() == null ? null : Instant.ofEpochSecond(snapshot.time());
         if (raw == null) {
-            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of(), skippedItems));
+            return Optional.of(new StoredSnapshot(takenAt, List.of(), List.of(), List.of(), skippedItems, null));
         }
         return Optional.of(new StoredSnapshot(takenAt, map(raw.containers(), Translation::container),
-                map(raw.images(), Translation::image), map(raw.networks(), Translation::network), skippedItems));
+                map(raw.images(), Translation::image), map(raw.networks(), Translation::network), skippedItems,
+                raw.info() == null ? null : hostInfo(raw.info(), takenAt)));
+    }
+
+    /** Docker's /info as host facts true at {@code at}. */
+    static HostInfo hostInfo(Wire.Info info, Instant at) {
+        return new HostInfo(blankToNull(info.operatingSystem()), blankToNull(info.osType()),
+                blankToNull(info.architecture()), blankToNull(info.kernelVersion()),
+                blankToNull(info.serverVersion()), info.ncpu(), info.memTotal(), at);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The code in "Exited (137) 5 minutes ago" or "Restarting (1) 3 seconds ago"; null otherwise. */

@@ -117,6 +117,19 @@ final class WireLists {
         });
     }
 
+    /** Docker's GET /info: one object. */
+    static Wire.Info info(InputStream in) {
+        return parse(in, fields -> {
+            JsonToken first = fields.first();
+            if (first != JsonToken.START_OBJECT) {
+                throw new JsonException("expected an object, got " + first);
+            }
+            Wire.Info info = info(fields);
+            fields.end();
+            return new Read<>(List.of(info), 0);
+        }).items().get(0);
+    }
+
     /** A top-level array of objects; {@code null} is an empty list. */
     static <T> Read<T> list(InputStream in, ItemReader<T> reader) {
         return parse(in, fields -> {
@@ -230,6 +243,7 @@ final class WireLists {
         List<Wire.Container> containers = null;
         List<Wire.Image> images = null;
         List<Wire.Network> networks = null;
+        Wire.Info info = null;
         String key;
         while ((key = f.key()) != null) {
             JsonToken value = f.value();
@@ -237,10 +251,36 @@ final class WireLists {
                 case "Containers" -> containers = f.items(value, WireLists::container);
                 case "Images" -> images = f.items(value, WireLists::image);
                 case "Networks" -> networks = f.items(value, WireLists::network);
+                case "Info" -> info = f.object(value, WireLists::info);
                 default -> f.skip(value);
             }
         }
-        return new Wire.SnapshotRaw(containers, images, networks);
+        return new Wire.SnapshotRaw(containers, images, networks, info);
+    }
+
+    private static Wire.Info info(Fields f) {
+        String os = null;
+        String osType = null;
+        String architecture = null;
+        String kernel = null;
+        String version = null;
+        Integer cpus = null;
+        Long memory = null;
+        String key;
+        while ((key = f.key()) != null) {
+            JsonToken value = f.value();
+            switch (key) {
+                case "OperatingSystem" -> os = f.string(value);
+                case "OSType" -> osType = f.string(value);
+                case "Architecture" -> architecture = f.string(value);
+                case "KernelVersion" -> kernel = f.string(value);
+                case "ServerVersion" -> version = f.string(value);
+                case "NCPU" -> cpus = f.integer(value);
+                case "MemTotal" -> memory = f.whole(value);
+                default -> f.skip(value);
+            }
+        }
+        return new Wire.Info(os, osType, architecture, kernel, version, cpus, memory);
     }
 
     private static Wire.Container container(Fields f) {

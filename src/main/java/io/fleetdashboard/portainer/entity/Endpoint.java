@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One Portainer endpoint as our code sees it, translated from the wire by the gateway.
  *
- * @param online        edge-aware: Heartbeat for edge endpoints (portainer-api.md 2.5), Status == 1 otherwise
+ * @param online        edge-aware: Heartbeat for edge endpoints (docs/portainer.md, "Online or offline"),
+ *                      Status == 1 otherwise
  * @param lastCheckIn   edge endpoints only, null when never checked in
  * @param associated    false for an edge endpoint with no EdgeID (no agent registered yet)
  * @param tagIds        its TagIds (never null)

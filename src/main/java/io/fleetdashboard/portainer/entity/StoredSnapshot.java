@@ -8,11 +8,12 @@ import java.util.List;
  * async edge endpoints, whose Docker proxy always fails. takenAt is the snapshot's Time.
  *
  * @param skippedItems items of its lists skipped because they could not be read
+ * @param host         the host facts of its Info, or null when it has none
  */
 public record StoredSnapshot(Instant takenAt, List<Container> containers, List<Image> images, List<Network> networks,
-                             int skippedItems) implements java.io.Serializable {
+                             int skippedItems, HostInfo host) implements java.io.Serializable {
 
     public StoredSnapshot(Instant takenAt, List<Container> containers, List<Image> images, List<Network> networks) {
-        this(takenAt, containers, images, networks, 0);
+        this(takenAt, containers, images, networks, 0, null);
     }
 }

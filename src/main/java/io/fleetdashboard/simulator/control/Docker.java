@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-/** The Docker proxy {@code /api/endpoints/{id}/docker/**} (portainer-api.md §3): Portainer's checks, then Docker. */
+/**
+ * The Docker proxy {@code /api/endpoints/{id}/docker/**} (docs/portainer.md, "The Docker proxy"): Portainer's checks,
+ * then Docker.
+ */
 final class Docker {
 
     /** An offline edge agent: Portainer waits for the tunnel, then gives up (shortened from 2x check-in). */

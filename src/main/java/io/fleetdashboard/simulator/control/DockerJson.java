@@ -454,7 +454,7 @@ final class DockerJson {
                 .str("KernelVersion", e.cgroupVersion() == 2 ? "6.1.0-26-amd64" : "4.19.0-27-amd64")
                 .str("OperatingSystem", e.cgroupVersion() == 2 ? "Debian GNU/Linux 12 (bookworm)"
                         : "Ubuntu 18.04.6 LTS").str("OSVersion", e.cgroupVersion() == 2 ? "12" : "18.04")
-                .str("OSType", "linux").str("Architecture", "x86_64").str("IndexServerAddress",
+                .str("OSType", "linux").str("Architecture", e.edge() ? "aarch64" : "x86_64").str("IndexServerAddress",
                         "https://index.docker.io/v1/").num("NCPU", e.ncpu()).num("MemTotal", e.memTotal())
                 .str("DockerRootDir", "/var/lib/docker").str("Name", e.name()).arr("Labels").endArr()
                 .bool("ExperimentalBuild", false).str("ServerVersion", ENGINE_VERSION)

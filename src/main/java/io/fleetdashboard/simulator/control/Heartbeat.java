@@ -1,6 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
-/** Portainer's server-side edge heartbeat rule (portainer-api.md §2.5). */
+/** Portainer's server-side edge heartbeat rule (docs/portainer.md, "Online or offline"). */
 public final class Heartbeat {
 
     /** Settings.EdgeAgentCheckinInterval default. */

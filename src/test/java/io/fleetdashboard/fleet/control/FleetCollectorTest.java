@@ -24,6 +24,7 @@ import io.fleetdashboard.portainer.entity.ListAnswer;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import java.net.URI;
 import java.nio.file.Path;
@@ -124,6 +125,19 @@ class FleetCollectorTest {
         public Optional<StoredSnapshot> storedSnapshot(EnvironmentConnection environment, int endpointId) {
             return Optional.ofNullable(stored.get(endpointId));
         }
+
+        final Map<Integer, Integer> hostInfoCalls = new ConcurrentHashMap<>();
+        volatile RuntimeException hostInfoFailure;
+        volatile String operatingSystem = "Debian GNU/Linux 12 (bookworm)";
+
+        @Override
+        public HostInfo hostInfo(EnvironmentConnection environment, int endpointId) {
+            hostInfoCalls.merge(endpointId, 1, Integer::sum);
+            if (hostInfoFailure != null) {
+                throw hostInfoFailure;
+            }
+            return new HostInfo(operatingSystem, "linux", "aarch64", "6.1.0", "27.3.1", 4, 8L << 30, Instant.now());
+        }
     }
 
     @BeforeEach
@@ -204,13 +218,45 @@ class FleetCollectorTest {
     }
 
     @Test
+    void hostFactsAreReadOncePerMaximumAgeAndKeptWhenAReadFails() throws Exception {
+        portainer.endpoints = List.of(agent(1, true), agent(2, false), asyncEdge(3));
+        Instant storedAt = Instant.parse("2026-11-29T20:00:00Z");
+        HostInfo edgeHost = new HostInfo("Raspbian GNU/Linux 12", "linux", "armv7l", null, "26.1.4", 4, null,
+                storedAt);
+        portainer.stored.put(3, new StoredSnapshot(storedAt, List.of(), List.of(), List.of(), 0, edgeHost));
+
+        var first = byKey(refresh());
+        assertEquals("linux/aarch64", first.get("prod:1").host().platform());
+        assertEquals("Debian GNU/Linux 12 (bookworm)", first.get("prod:1").host().operatingSystem());
+        assertEquals(null, first.get("prod:2").host(), "an offline endpoint's host was never read");
+        assertEquals(edgeHost, first.get("prod:3").host(), "an async edge agent's from Portainer's stored snapshot");
+        assertEquals(Map.of(1, 1), portainer.hostInfoCalls, "only the live endpoint's /info is read");
+
+        portainer.operatingSystem = "Ubuntu 24.04 LTS";
+        refresh();
+        assertEquals(Map.of(1, 1), portainer.hostInfoCalls, "younger than the maximum age: not read again");
+
+        collector.hostInfoMaxAgeHours = 0;
+        portainer.hostInfoFailure = new PortainerException(ErrorKind.SERVER_ERROR, "boom");
+        var failed = byKey(refresh());
+        assertEquals(2, portainer.hostInfoCalls.get(1), "older than the maximum age: read again");
+        assertEquals("Debian GNU/Linux 12 (bookworm)", failed.get("prod:1").host().operatingSystem(),
+                "a failed read keeps the facts known before");
+        assertEquals(DataSource.LIVE, failed.get("prod:1").dataSource(), "and does not fail the endpoint");
+        assertEquals(null, failed.get("prod:1").error());
+
+        portainer.hostInfoFailure = null;
+        assertEquals("Ubuntu 24.04 LTS", byKey(refresh()).get("prod:1").host().operatingSystem());
+    }
+
+    @Test
     void itemsSkippedInAnEndpointsListsAreCountedOnItsRowAndItsOtherDataStays() throws Exception {
         portainer.endpoints = List.of(agent(1, true), agent(2, true), asyncEdge(3));
         portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
         portainer.skippedContainers.put(1, 2);
         portainer.containers.put(2, List.of(container("b", ContainerState.RUNNING, "Up 1 hour", null)));
         portainer.stored.put(3, new StoredSnapshot(Instant.parse("2026-11-29T20:00:00Z"),
-                List.of(container("e", ContainerState.RUNNING, "Up 2 days", null)), List.of(), List.of(), 1));
+                List.of(container("e", ContainerState.RUNNING, "Up 2 days", null)), List.of(), List.of(), 1, null));
 
         var endpoints = byKey(refresh());
 

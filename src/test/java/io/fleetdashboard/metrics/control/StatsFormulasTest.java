@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Against numbers worked out by hand with the docker CLI's formulas (portainer-api.md §4). */
+/** Against numbers worked out by hand with the docker CLI's formulas (docs/portainer.md, "Container stats"). */
 class StatsFormulasTest {
 
     @Test

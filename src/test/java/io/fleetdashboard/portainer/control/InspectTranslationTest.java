@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class InspectTranslationTest {
 
-    /** Docker 27 inspect of a crash-looping, health-checked compose container (portainer-api.md §3.2 fields). */
+    /**
+     * Docker 27 inspect of a crash-looping, health-checked compose container (the fields docs/portainer.md,
+     * "Containers", names).
+     */
     static final String RESTARTING = """
             {"Id":"3f1c9e0a7b2d4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f",
              "Created":"2024-10-22T12:26:40.123456789Z","Path":"/docker-entrypoint.sh",

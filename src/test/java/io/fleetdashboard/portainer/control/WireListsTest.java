@@ -7,6 +7,7 @@ import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.portainer.entity.ErrorKind;
+import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import jakarta.json.JsonException;
@@ -204,6 +205,35 @@ class WireListsTest {
         assertEquals(1, snapshot.images().size());
         assertEquals(0, snapshot.networks().size());
         assertEquals(Instant.ofEpochSecond(1729700000), snapshot.takenAt());
+    }
+
+    @Test
+    void dockerInfoGivesTheHostFactsAndIgnoresTheRest() {
+        String body = "{\"ID\":\"7TRN\",\"Containers\":5,\"Runtimes\":{\"runc\":{\"path\":\"runc\"}},"
+                + "\"OperatingSystem\":\"Debian GNU/Linux 12 (bookworm)\",\"OSType\":\"linux\","
+                + "\"Architecture\":\"aarch64\",\"KernelVersion\":\"6.1.0-26-arm64\",\"NCPU\":4,"
+                + "\"MemTotal\":8201400320,\"ServerVersion\":\"27.3.1\",\"Swarm\":{\"NodeID\":\"\"}}";
+        Instant at = Instant.parse("2026-12-03T08:00:00Z");
+        HostInfo host = Translation.hostInfo(WireLists.info(json(body)), at);
+        assertEquals(new HostInfo("Debian GNU/Linux 12 (bookworm)", "linux", "aarch64", "6.1.0-26-arm64", "27.3.1",
+                4, 8201400320L, at), host);
+        assertEquals("linux/aarch64", host.platform());
+        HostInfo bare = Translation.hostInfo(WireLists.info(json("{\"OSType\":\"\",\"NCPU\":\"x\"}")), at);
+        assertEquals(null, bare.platform(), "blank and mistyped fields are unknown");
+        assertEquals(null, bare.cpus());
+        assertThrows(JsonException.class, () -> WireLists.info(json("[1]")));
+    }
+
+    @Test
+    void aStoredSnapshotCarriesItsHostFactsAsOfItsTime() {
+        String body = "{\"Id\":9,\"Type\":4,\"Snapshots\":[{\"Time\":1729700000,\"DockerSnapshotRaw\":{"
+                + "\"Containers\":null,\"Info\":{\"OperatingSystem\":\"Alpine Linux v3.20\",\"OSType\":\"linux\","
+                + "\"Architecture\":\"armv7l\"}}}]}";
+        WireLists.Read<Wire.Endpoint> read = WireLists.endpoint(json(body));
+        HostInfo host = Translation.storedSnapshot(read.items().get(0), 0).orElseThrow().host();
+        assertEquals("Alpine Linux v3.20", host.operatingSystem());
+        assertEquals("linux/armv7l", host.platform());
+        assertEquals(Instant.ofEpochSecond(1729700000), host.readAt());
     }
 
     @Test

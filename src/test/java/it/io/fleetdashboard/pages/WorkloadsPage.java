@@ -153,22 +153,9 @@ public class WorkloadsPage {
         return driver.findElement(By.id("workloadsForm:csv")).getAttribute("href");
     }
 
-    /** True when the page is wider than the window (the page itself would scroll sideways). */
-    public boolean scrollsSideways() {
-        return (Boolean) js("return document.documentElement.scrollWidth > window.innerWidth;");
-    }
-
-    /**
-     * After the window was resized: true once the page fits the window's width (the layout may take a moment to
-     * follow the new size), false if it still scrolls sideways at the deadline.
-     */
+    /** See {@link PageTest#fitsTheWidth}. */
     public boolean fitsTheWidth() {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !scrollsSideways());
-            return true;
-        } catch (org.openqa.selenium.TimeoutException stillTooWide) {
-            return false;
-        }
+        return PageTest.fitsTheWidth(driver);
     }
 
     public String growl() {

@@ -33,7 +33,13 @@ public final class Wire {
     public record Snapshot(Long time, SnapshotRaw dockerSnapshotRaw) {
     }
 
-    public record SnapshotRaw(List<Container> containers, List<Image> images, List<Network> networks) {
+    public record SnapshotRaw(List<Container> containers, List<Image> images, List<Network> networks, Info info) {
+    }
+
+    /** Docker's GET /info (and DockerSnapshotRaw.Info): only what says what the host is. */
+    public record Info(String operatingSystem, @JsonbProperty("OSType") String osType, String architecture,
+                       String kernelVersion, String serverVersion, @JsonbProperty("NCPU") Integer ncpu,
+                       Long memTotal) {
     }
 
     public record Container(String id, List<String> names, String image, String imageID, String state, String status,
