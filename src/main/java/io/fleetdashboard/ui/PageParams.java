@@ -52,8 +52,17 @@ public final class PageParams {
     }
 
     static String explain(String name, String value) {
+        return explain(name, value, "every value");
+    }
+
+    static String explain(String name, String value, String instead) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "Unknown " + name + " \"" + shown + "\": showing every value instead.";
+        return "Unknown " + name + " \"" + shown + "\": showing " + instead + " instead.";
+    }
+
+    /** Says in a page message that a URL filter was not understood and what the page shows instead. */
+    public static void ignored(String name, String value, String instead) {
+        message(explain(name, value, instead));
     }
 
     private static void message(String text) {

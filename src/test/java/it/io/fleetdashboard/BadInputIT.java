@@ -70,7 +70,12 @@ class BadInputIT {
                     "format", Kind.FORMAT)),
             route("POST", "/api/v1/insights/analyze", Map.of("wait", Kind.WHOLE)),
             route("GET", "/api/v1/security/posture", Map.of("limit", Kind.WHOLE)),
-            route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)));
+            route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)),
+            route("GET", "/api/v1/tracing/routes", Map.of("hours", Kind.WHOLE, "method", Kind.ENUM,
+                    "errorsOnly", Kind.BOOLEAN, "sort", Kind.ENUM, "order", Kind.ENUM, "format", Kind.FORMAT)),
+            route("GET", "/api/v1/tracing/timeline", Map.of("hours", Kind.WHOLE)),
+            route("GET", "/api/v1/tracing/requests", Map.of("limit", Kind.WHOLE, "method", Kind.ENUM,
+                    "errorsOnly", Kind.BOOLEAN)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * response (web.xml, primefaces.CSP_POLICY). Here: HSTS when the client reached us over HTTPS (directly or through a
  * proxy that remoteIp trusts), and a policy that allows nothing on the JSON routes, which are never documents.
  * Liberty marks its session cookie Secure only by configuration (DASHBOARD_SECURE_COOKIES): the first HTTPS request
- * without it logs a warning. Declared in web.xml and mapped first there, so even a request that AccessFilter refuses carries them.
+ * without it logs a warning. Declared in web.xml and mapped before AccessFilter there (after the request timing), so
+ * even a request that AccessFilter refuses carries them.
  */
 public class SecurityHeadersFilter extends HttpFilter {
 

@@ -83,7 +83,10 @@ public class AccessPolicy {
             // The assistant only reads (the snapshot and the stores, within the caller's role) and keeps the
             // caller's own conversations: every signed-in user may ask, page and API.
             AccessRule.page("/assistant.xhtml", Role.VIEWER),
-            AccessRule.api("/api/v1/assistant", Role.VIEWER, Role.VIEWER))
+            AccessRule.api("/api/v1/assistant", Role.VIEWER, Role.VIEWER),
+            // Request tracing shows every route's latency and who asked what: admins only, page and API (reads).
+            AccessRule.page("/tracing.xhtml", Role.ADMIN),
+            AccessRule.api("/api/v1/tracing", Role.ADMIN, Role.ADMIN))
             .stream()
             // Exact rules first, then the deepest folder.
             .sorted(Comparator.comparing((AccessRule r) -> r.prefix())

@@ -62,6 +62,9 @@ class AuthorizationMatrixIT {
             /api/v1/logs                             API  /api/v1/logs                          LFAA  /api/v1/logs                        LFAA
             /api/v1/logs/streams                     API  /api/v1/logs/streams                  LFAA  /api/v1/logs/streams                LFAA
             /api/v1/audit                            API  /api/v1/audit                         LFFA  /api/v1/audit                       LFFA
+            /api/v1/tracing/routes                   API  /api/v1/tracing/routes                LFFA  /api/v1/tracing/routes              LFFA
+            /api/v1/tracing/timeline                 API  /api/v1/tracing/timeline              LFFA  /api/v1/tracing/timeline            LFFA
+            /api/v1/tracing/requests                 API  /api/v1/tracing/requests              LFFA  /api/v1/tracing/requests            LFFA
             /api/v1/containers.csv                   API  /api/v1/containers.csv?state=dead     LAAA  /api/v1/containers.csv              LFAA
             /api/v1/container-health/containers      API  /api/v1/container-health/containers?limit=1 LAAA /api/v1/container-health/containers LFAA
             /api/v1/container-health/containers.csv  API  /api/v1/container-health/containers.csv?trouble=any LAAA /api/v1/container-health/containers.csv LFAA
@@ -120,6 +123,7 @@ class AuthorizationMatrixIT {
             /health.xhtml                            PAGE /health.xhtml                         LAAA  /health.xhtml                       LAAA
             /logs.xhtml                              PAGE /logs.xhtml                           LFAA  /logs.xhtml                         LFAA
             /audit.xhtml                             PAGE /audit.xhtml                          LFFA  /audit.xhtml                        LFFA
+            /tracing.xhtml                           PAGE /tracing.xhtml                        LFFA  /tracing.xhtml                      LFFA
             /edge.xhtml                              PAGE /edge.xhtml                           LAAA  /edge.xhtml                         LAAA
             /images.xhtml                            PAGE /images.xhtml                         LAAA  /images.xhtml                       LAAA
             /assistant.xhtml                         PAGE /assistant.xhtml                      LAAA  /assistant.xhtml                    LAAA
