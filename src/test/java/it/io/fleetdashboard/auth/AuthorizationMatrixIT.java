@@ -52,6 +52,7 @@ class AuthorizationMatrixIT {
             /api/v1/dashboard/summary.csv            API  /api/v1/dashboard/summary.csv         LAAA  /api/v1/dashboard/summary.csv       LFAA
             /api/v1/dashboard/overview               API  /api/v1/dashboard/overview            LAAA  /api/v1/dashboard/overview          LFAA
             /api/v1/dashboard/attention              API  /api/v1/dashboard/attention           LAAA  /api/v1/dashboard/attention         LFAA
+            /api/v1/widget                           API  /api/v1/widget                        LAAA  /api/v1/widget                      LFAA
             /api/v1/endpoints                        API  /api/v1/endpoints?limit=1             LAAA  /api/v1/endpoints                   LFAA
             /api/v1/containers                       API  /api/v1/containers?limit=1            LAAA  /api/v1/containers                  LFAA
             /api/v1/containers/{key}                 API  /api/v1/containers/a:1:b              LAAA  /api/v1/containers/a:1:b            LFAA
