@@ -29,7 +29,7 @@ import java.util.Map;
  * sign-in page with the reason (400 bad request or state, 403 no role or a refused token, 503 provider down) and
  * lands in the audit log.
  */
-@WebServlet({SingleSignOnServlet.LOGIN, SingleSignOnServlet.CALLBACK})
+@WebServlet("/auth/oidc/*")
 public class SingleSignOnServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -55,11 +55,14 @@ public class SingleSignOnServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        String path = Sessions.path(request);
         try {
-            if (LOGIN.equals(request.getServletPath())) {
+            if (LOGIN.equals(path)) {
                 login(request, response);
-            } else {
+            } else if (CALLBACK.equals(path)) {
                 callback(request, response);
+            } else {
+                response.sendError(404);
             }
         } catch (SsoException e) {
             refuse(request, response, e);
@@ -116,7 +119,7 @@ public class SingleSignOnServlet extends HttpServlet {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, SsoException e)
             throws IOException, ServletException {
-        if (CALLBACK.equals(request.getServletPath())) {
+        if (CALLBACK.equals(Sessions.path(request))) {
             audit.refusedSso(null, request.getRemoteAddr(), e.getMessage());
         }
         int status = switch (e.reason()) {
