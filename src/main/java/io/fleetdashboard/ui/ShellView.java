@@ -51,6 +51,7 @@ public class ShellView {
     /** Shown to admins only, after the others. */
     private static final List<NavigationItem> ADMIN_NAVIGATION = List.of(
             new NavigationItem("navAudit", "Audit", "pi pi-history", "/audit.xhtml"),
+            new NavigationItem("navSessions", "Sessions", "pi pi-users", "/sessions.xhtml"),
             new NavigationItem("navTracing", "Request tracing", "pi pi-stopwatch", "/tracing.xhtml"));
 
     @Inject

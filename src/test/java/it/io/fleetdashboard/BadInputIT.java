@@ -148,6 +148,24 @@ class BadInputIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
 
+    @Test
+    void badSingleSignOnCallbacksAnswerTheSignInPageWithTheReason() {
+        for (String query : List.of("", "?code=abc", "?state=nope", "?code=&state=", "?code=abc&state=%3Cscript%3E",
+                "?error=access_denied", "?error=%3Cb%3E&state=x&code=y", "?code=" + "c".repeat(4000) + "&state=s")) {
+            HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/auth/oidc/callback"
+                    + query)).GET());
+            assertEquals(400, response.statusCode(), query + ": " + abbreviate(response.body()));
+            assertTrue(response.body().contains("Start the sign-in again"), query + ": " + abbreviate(response.body()));
+            String lower = response.body().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(!lower.contains("exception") && !lower.contains("stacktrace") && !lower.contains("<script>")
+                    && !lower.contains("<b>"), query + ": " + abbreviate(response.body()));
+        }
+        HttpResponse<String> login = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE
+                + "/auth/oidc/login?next=https%3A%2F%2Fevil.example%2F")).GET());
+        assertEquals(302, login.statusCode());
+        assertTrue(login.headers().firstValue("Location").orElse("").contains("/simulator/oidc/authorize?"));
+    }
+
     /** null when the answer is a proper 400; otherwise what is wrong with it. */
     static String problem(HttpResponse<String> response, String parameter) {
         if (response.statusCode() != 400) {

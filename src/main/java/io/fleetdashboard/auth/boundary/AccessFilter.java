@@ -1,6 +1,7 @@
 package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
+import io.fleetdashboard.auth.control.OidcSettings;
 import io.fleetdashboard.auth.control.RedirectTarget;
 import io.fleetdashboard.auth.control.RequestPaths;
 import io.fleetdashboard.auth.control.SameOrigin;
@@ -43,6 +44,9 @@ public class AccessFilter extends HttpFilter {
     @Inject
     RememberedSignIn remembered;
 
+    @Inject
+    OidcSettings oidc;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -69,7 +73,7 @@ public class AccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!credentials.configured()) {
+        if (!credentials.configured() && !oidc.ssoEnabled()) {
             notConfigured(request, response, rule);
             return;
         }

@@ -2,7 +2,12 @@ package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
 import io.fleetdashboard.auth.control.SessionPolicy;
+import io.fleetdashboard.auth.control.OidcSettings;
 import io.fleetdashboard.auth.control.SignIn;
+import io.fleetdashboard.auth.control.SignInAudit;
+import io.fleetdashboard.auth.control.SignedInSessions;
+import io.fleetdashboard.auth.entity.SignInMethod;
+import java.util.Map;
 import io.fleetdashboard.auth.entity.SignInOutcome;
 import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +55,15 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SessionPolicy sessionPolicy;
 
+    @Inject
+    SignedInSessions sessions;
+
+    @Inject
+    SignInAudit audit;
+
+    @Inject
+    OidcSettings oidc;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -68,7 +82,14 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
             return context.doNothing();
         }
         long now = System.currentTimeMillis();
+        if (sessions.ended(user)) {
+            // An administrator ended this sign-in (Sessions page): the session goes now, wherever it is cached.
+            session.invalidate();
+            request.setAttribute(Sessions.EXPIRED, Boolean.TRUE);
+            return context.doNothing();
+        }
         if (user.expired(now)) {
+            sessions.gone(user);
             session.invalidate();
             request.setAttribute(Sessions.EXPIRED, Boolean.TRUE);
             return context.doNothing();
@@ -78,6 +99,7 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
             request.setAttribute(Sessions.PREVIOUS_ACTIVITY, user.getLastActivityMillis());
             user.touch(now);
         }
+        sessions.seen(user);
         request.setAttribute(Sessions.REQUEST_USER, user);
         return context.notifyContainerAboutLogin(user.getUsername(), user.getRole().groupNames());
     }
@@ -88,15 +110,22 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
      */
     private AuthenticationStatus form(UsernamePasswordCredential login, boolean keep, HttpServletRequest request,
             HttpMessageContext context) {
-        SignInOutcome outcome = signIn.attempt(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
+        // DASHBOARD_AUTH_PROVIDER=oidc: the page has no key form; a post of it anyway is refused like a wrong key.
+        SignInOutcome outcome = oidc.staticEnabled()
+                ? signIn.attempt(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
+                : SignInOutcome.failed();
         request.setAttribute(SIGN_IN_OUTCOME, outcome);
         if (!outcome.succeeded()) {
+            audit.refused(login.getCaller(), "Sign-in form", request.getRemoteAddr(), outcome.message());
             // Not a failure status: the page answers with its own message, not a 401.
             return context.doNothing();
         }
         SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), keep,
-                sessionPolicy.timeoutSeconds(keep), System.currentTimeMillis());
+                sessionPolicy.timeoutSeconds(keep), System.currentTimeMillis(), SignInMethod.STATIC,
+                request.getRemoteAddr(), request.getHeader("User-Agent"), Map.of(), null);
         Sessions.start(request, user);
+        sessions.seen(user);
+        audit.signedIn(user);
         request.setAttribute(Sessions.REQUEST_USER, user);
         return context.notifyContainerAboutLogin(new CallerPrincipal(user.getUsername()), user.getRole().groupNames());
     }
@@ -131,6 +160,9 @@ public class FleetAuthenticationMechanism implements HttpAuthenticationMechanism
             request.setAttribute(Sessions.LOCKED_SECONDS, outcome.retryAfterSeconds());
         }
         if (!outcome.succeeded()) {
+            if (outcome.status() != SignInOutcome.Status.NOT_CONFIGURED) {
+                audit.refused(username, "HTTP Basic", request.getRemoteAddr(), outcome.message());
+            }
             return context.doNothing();
         }
         SignedInUser user = new SignedInUser(outcome.username(), outcome.role(), false,

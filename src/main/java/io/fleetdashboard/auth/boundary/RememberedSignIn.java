@@ -2,6 +2,10 @@ package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.RememberMeTokens;
 import io.fleetdashboard.auth.control.SessionPolicy;
+import io.fleetdashboard.auth.control.SignInAudit;
+import io.fleetdashboard.auth.control.SignedInSessions;
+import io.fleetdashboard.auth.entity.SignInMethod;
+import java.util.Map;
 import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +31,12 @@ public class RememberedSignIn {
     @Inject
     SessionPolicy sessionPolicy;
 
+    @Inject
+    SignedInSessions sessions;
+
+    @Inject
+    SignInAudit audit;
+
     /** Starts the session of a request signed in by its remember-me cookie; null when the cookie is not valid. */
     SignedInUser resume(HttpServletRequest request, HttpServletResponse response) {
         String token = token(request);
@@ -38,8 +48,11 @@ public class RememberedSignIn {
                 response.addCookie(cookie(request, issued.token(), tokens.lifetimeSeconds()));
             }
             SignedInUser user = new SignedInUser(issued.username(), issued.role(), true,
-                    sessionPolicy.timeoutSeconds(true), System.currentTimeMillis());
+                    sessionPolicy.timeoutSeconds(true), System.currentTimeMillis(), SignInMethod.REMEMBERED,
+                    request.getRemoteAddr(), request.getHeader("User-Agent"), Map.of(), null);
             Sessions.start(request, user);
+            sessions.seen(user);
+            audit.signedIn(user);
             return user;
         }).orElse(null);
     }

@@ -1,6 +1,10 @@
 package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
+import io.fleetdashboard.auth.control.SignInAudit;
+import io.fleetdashboard.auth.control.SignedInSessions;
+import io.fleetdashboard.auth.control.SingleSignOn;
+import io.fleetdashboard.auth.entity.SignInMethod;
 import io.fleetdashboard.auth.entity.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -11,6 +15,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 
 /** The signed-in session as the shell shows it: time left, "stay signed in", sign out. */
 @Named
@@ -22,6 +28,15 @@ public class SessionView {
 
     @Inject
     RememberedSignIn remembered;
+
+    @Inject
+    SignedInSessions sessions;
+
+    @Inject
+    SignInAudit audit;
+
+    @Inject
+    SingleSignOn sso;
 
     private HttpServletRequest request() {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
@@ -57,9 +72,23 @@ public class SessionView {
         }
     }
 
+    /**
+     * Signs out here (session, kept sign-in) and, for a single sign-on session whose provider has an
+     * end_session_endpoint, at the provider too (RP-initiated logout), which then returns to the sign-in page.
+     */
     public void signOut() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        SignedInUser user = Sessions.user(request());
+        String signedOutPage = AccessPolicy.SIGN_IN_PAGE + "?signedOut=true";
+        Optional<URI> atProvider = Optional.empty();
+        if (user != null) {
+            sessions.gone(user);
+            audit.signedOut(user, request().getRemoteAddr());
+            if (user.getMethod() == SignInMethod.SSO) {
+                atProvider = sso.endSession(user.getIdToken(), absolute(signedOutPage));
+            }
+        }
         remembered.forget(request(), response);
         Sessions.end(request(), response);
         try {
@@ -67,7 +96,15 @@ public class SessionView {
         } catch (ServletException e) {
             // The session and the kept sign-in are gone already; the container forgets the caller with the request.
         }
-        external.redirect(external.getRequestContextPath() + AccessPolicy.SIGN_IN_PAGE + "?signedOut=true");
+        external.redirect(atProvider.map(URI::toString).orElse(external.getRequestContextPath() + signedOutPage));
         faces.responseComplete();
+    }
+
+    /** Our page as the browser reaches it (scheme and host of this request, so also behind a trusted proxy). */
+    private String absolute(String page) {
+        HttpServletRequest request = request();
+        String url = request.getRequestURL().toString();
+        String origin = url.substring(0, url.length() - request.getRequestURI().length());
+        return origin + request.getContextPath() + page;
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdashboard.auth.boundary;
 
 import io.fleetdashboard.auth.control.AccessPolicy;
+import io.fleetdashboard.auth.control.OidcSettings;
 import io.fleetdashboard.auth.control.RedirectTarget;
 import io.fleetdashboard.auth.control.StaticCredentials;
 import io.fleetdashboard.auth.entity.SignInOutcome;
@@ -16,6 +17,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** The sign-in page: signs in through the container (see signIn), returns to the page asked for. */
 @Named
@@ -31,6 +34,9 @@ public class SignInView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    OidcSettings oidc;
+
     private String username;
     private String key;
     private boolean keepSignedIn;
@@ -45,7 +51,11 @@ public class SignInView {
             redirect(RedirectTarget.safe(next));
             return;
         }
-        if (!credentials.configured()) {
+        Object refusal = request.getAttribute(SingleSignOnServlet.REFUSAL);
+        if (refusal != null) {
+            // Forwarded by the single sign-on callback: why it did not sign in.
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.toString(), null));
+        } else if (!credentials.configured() && !oidc.ssoEnabled()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, SignInOutcome.NOT_CONFIGURED_MESSAGE, null));
         } else if (signedOut) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are signed out.", null));
@@ -85,6 +95,20 @@ public class SignInView {
         ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + path);
         faces.responseComplete();
+    }
+
+    public boolean isSsoEnabled() {
+        return oidc.ssoEnabled();
+    }
+
+    public boolean isStaticEnabled() {
+        return oidc.staticEnabled();
+    }
+
+    /** The single sign-on start, returning to the same page afterwards. */
+    public String getSsoUrl() {
+        return faces.getExternalContext().getRequestContextPath() + SingleSignOnServlet.LOGIN + "?next="
+                + URLEncoder.encode(RedirectTarget.safe(next), StandardCharsets.UTF_8);
     }
 
     public String getSignInPage() {

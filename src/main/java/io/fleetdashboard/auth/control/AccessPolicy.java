@@ -35,6 +35,15 @@ public class AccessPolicy {
             AccessRule.openRead("/favicon.ico"),
             // Answers for itself (remaining time or 0) and must not count as activity.
             AccessRule.openRead(SESSION_STATUS),
+            // Single sign-on: the start and the provider's callback, GET only (the callback checks state and nonce).
+            AccessRule.openRead("/auth/oidc/login"),
+            AccessRule.openRead("/auth/oidc/callback"),
+            // The simulated OpenID Connect provider (tests and demo only; 404 unless SIMULATOR_OIDC_ENABLED): it is
+            // an identity provider, so its authorize page and token endpoint are public by nature.
+            AccessRule.openFolder("/simulator/oidc"),
+            // Who is signed in, and ending a session: admins only, page and API.
+            AccessRule.page("/sessions.xhtml", Role.ADMIN),
+            AccessRule.api("/api/v1/sessions", Role.ADMIN, Role.ADMIN),
             // The simulated Portainer servers listen on their own ports; only the control API is in this application.
             AccessRule.api("/simulator/control", Role.ADMIN, Role.ADMIN),
             AccessRule.api("/api", Role.VIEWER, Role.OPERATOR),

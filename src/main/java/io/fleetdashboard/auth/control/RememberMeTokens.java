@@ -118,6 +118,13 @@ public class RememberMeTokens {
         }
     }
 
+    /** Ends every kept sign-in of a user (an administrator ended one of the user's sessions). */
+    @Transactional
+    public void revokeUser(String username) {
+        em.createNamedQuery("RememberMeToken.deleteUser").setParameter("username", username).executeUpdate();
+        em.getEntityManagerFactory().getCache().evict(RememberMeToken.class);
+    }
+
     /** How long a kept sign-in lasts, in seconds (the cookie's Max-Age). */
     public int lifetimeSeconds() {
         return (int) sessionPolicy.timeoutSeconds(true);

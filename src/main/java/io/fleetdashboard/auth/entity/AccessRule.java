@@ -17,6 +17,11 @@ public record AccessRule(String path, boolean prefix, Need read, Need write, boo
         return new AccessRule(path, false, Need.ANYONE, Need.NOBODY, false);
     }
 
+    /** A public folder that also takes posts (the simulated identity provider's token endpoint). */
+    public static AccessRule openFolder(String folder) {
+        return new AccessRule(folder, true, Need.ANYONE, Need.ANYONE, false);
+    }
+
     /** A public folder that may only be read (Faces resources). */
     public static AccessRule openReadFolder(String folder) {
         return new AccessRule(folder, true, Need.ANYONE, Need.NOBODY, false);

@@ -1,6 +1,7 @@
 package io.fleetdashboard.simulator.boundary;
 
 import io.fleetdashboard.simulator.control.PortainerSimulator;
+import io.fleetdashboard.simulator.control.SimulatedOidcProvider;
 import io.fleetdashboard.simulator.entity.FaultRule;
 import io.fleetdashboard.simulator.entity.SettingsUpdate;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config | spike,
+ * The simulator's control plane: GET truth | counters | servers | faults | oidc, POST reset | faults | config | spike | oidc-rotate,
  * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
  * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the
  * simulator is not running; a POST with a body takes Content-Type application/json only (415 otherwise). Access (admin only) is
@@ -35,10 +36,17 @@ public class SimulatorControlServlet extends HttpServlet {
     @Inject
     PortainerSimulator simulator;
 
+    @Inject
+    SimulatedOidcProvider oidc;
+
     private final Jsonb jsonb = JsonbBuilder.create();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (action(request).equals("oidc") && oidc.enabled()) {
+            json(response, 200, oidc.status());
+            return;
+        }
         if (!simulator.running()) {
             error(response, 404, "Simulator not running");
             return;
@@ -60,6 +68,12 @@ public class SimulatorControlServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (action(request).equals("oidc-rotate") && oidc.enabled()) {
+            // The simulated identity provider signs with a new key from now on (its JWKS keeps the previous one).
+            oidc.rotate();
+            json(response, 200, oidc.status());
+            return;
+        }
         if (!simulator.running()) {
             error(response, 404, "Simulator not running");
             return;

@@ -113,6 +113,11 @@ class AuthorizationMatrixIT {
             /api/v1/assistant/streams/{id}           API  /api/v1/assistant/streams/none        LAAA  /api/v1/assistant/streams/none      LAAA
             /api/v1/assistant/streams/{id}/stop      API  /api/v1/assistant/streams/none/stop   LAAA  /api/v1/assistant/streams/none/stop LAAA
             /simulator/control/*                     API  /simulator/control/truth              LFFA  /simulator/control/reset            LFFA
+            /api/v1/sessions                         API  /api/v1/sessions                      LFFA  /api/v1/sessions                    LFFA
+            /api/v1/sessions/{id}/end                API  /api/v1/sessions/none/end             LFFA  /api/v1/sessions/none/end           LFFA
+            /sessions.xhtml                          PAGE /sessions.xhtml                       LFFA  /sessions.xhtml                     LFFA
+            /auth/oidc/*                             PAGE /auth/oidc/callback                   AAAA  /auth/oidc/callback                 XXXX
+            /simulator/oidc/*                        PAGE /simulator/oidc/.well-known/openid-configuration AAAA /simulator/oidc/token AAAA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
             /index.xhtml                             PAGE /index.xhtml                          LAAA  /index.xhtml                        LAAA
             /container-metrics.xhtml                 PAGE /container-metrics.xhtml              LAAA  /container-metrics.xhtml            LAAA
