@@ -68,6 +68,22 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Deletes the rows older than {@code cutoff} and, when there were any, records that it did (the purge is a
+     * change too). Returns how many rows went.
+     */
+    @Transactional
+    public int purgeOlderThan(java.time.Instant cutoff) {
+        int deleted = em.createQuery("DELETE FROM AuditEntry a WHERE a.at < :cutoff")
+                .setParameter("cutoff", cutoff.toEpochMilli()).executeUpdate();
+        if (deleted > 0) {
+            em.persist(new AuditEntry(clock.millis(), "(retention)", null, "audit.purge", null, null,
+                    AuditResult.SUCCESS, 0, cut(deleted + " rows older than " + cutoff + " deleted")));
+            em.flush();
+        }
+        return deleted;
+    }
+
     /** One page of matching rows, ordered by {@code sort} (a {@link #SORTS} key; newest first by default). */
     public List<AuditEvent> page(AuditFilter filter, String sort, boolean ascending, int offset, int limit) {
         String field = SORTS.getOrDefault(sort == null ? "at" : sort, "at");

@@ -100,4 +100,24 @@ class AuditLogTest {
         assertEquals(List.of("admin", "ops", "viewer"), log.users());
         assertTrue(log.actions().contains("container.kill"));
     }
+
+    @Test
+    void retentionDeletesOlderRowsAndAuditsThePurge() {
+        AuditRetention retention = new AuditRetention();
+        retention.log = log;
+        retention.retentionDays = 30;
+        retention.clock = Clock.fixed(start.plus(java.time.Duration.ofDays(30)).plusSeconds(100), ZoneOffset.UTC);
+        log.em.getTransaction().begin();
+        int deleted = retention.purge();
+        log.em.getTransaction().commit();
+
+        assertEquals(2, deleted, "the rows written in the first 100 s are older than 30 days");
+        List<AuditEvent> left = log.page(AuditFilter.ALL, null, false, 0, 100);
+        assertEquals(List.of("audit.purge", "auth.sign_in", "auth.sign_in", "container.kill"),
+                left.stream().map(AuditEvent::action).toList());
+        assertTrue(left.get(0).detail().startsWith("2 rows older than"), left.get(0).detail());
+
+        retention.retentionDays = 0;
+        assertEquals(0, retention.purge(), "0 keeps every row");
+    }
 }
