@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The simulator's control plane: GET truth | counters | servers | faults, POST reset | faults | config | spike,
+ * The simulator's control plane: GET truth | counters | servers | faults | llm-received | webhooks[?path=/hooks/x]
+ * | mails[?to=address] (what the alert sinks received, and where they listen), POST reset | faults | config | spike,
  * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
  * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the
  * simulator is not running; a POST with a body takes Content-Type application/json only (415 otherwise). Access (admin only) is
@@ -49,6 +50,8 @@ public class SimulatorControlServlet extends HttpServlet {
             case "servers" -> Optional.of(simulator.servers());
             case "faults" -> simulator.faults();
             case "llm-received" -> Optional.of(simulator.llmReceived());
+            case "webhooks" -> simulator.webhooks(blankToNull(request.getParameter("path")));
+            case "mails" -> simulator.mails(blankToNull(request.getParameter("to")));
             default -> Optional.empty();
         };
         if (body.isEmpty()) {
@@ -120,6 +123,10 @@ public class SimulatorControlServlet extends HttpServlet {
         }
         simulator.faults(List.of());
         response.setStatus(204);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static boolean isJson(String contentType) {
