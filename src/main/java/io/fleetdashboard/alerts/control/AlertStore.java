@@ -94,6 +94,13 @@ public class AlertStore {
                 .getResultList();
     }
 
+    /** Open insights some channel was sent, most recently seen first (at most {@code limit}). */
+    public List<io.fleetdashboard.insights.entity.Insight> notifiedOpenInsights(int limit) {
+        return em.createQuery("SELECT DISTINCT i FROM Insight i, AlertNotice n WHERE n.insightId = i.id AND i.status "
+                        + "= io.fleetdashboard.insights.entity.InsightStatus.OPEN ORDER BY i.severityRank, i.id",
+                io.fleetdashboard.insights.entity.Insight.class).setMaxResults(Math.max(1, limit)).getResultList();
+    }
+
     /** The pair was (re)sent at {@code at}: creates the notice or counts one more send. */
     @Transactional
     public void noted(long channelId, long insightId, Instant at) {

@@ -252,6 +252,10 @@ public class Alerting {
                 "re-notifications resume");
     }
 
+    public List<Insight> notifiedOpenInsights(int limit) {
+        return store.notifiedOpenInsights(limit);
+    }
+
     public List<AlertAck> acks() {
         return store.acks();
     }
