@@ -70,7 +70,9 @@ class BadInputIT {
                     "format", Kind.FORMAT)),
             route("POST", "/api/v1/insights/analyze", Map.of("wait", Kind.WHOLE)),
             route("GET", "/api/v1/security/posture", Map.of("limit", Kind.WHOLE)),
-            route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)));
+            route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)),
+            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.WHOLE, "status", Kind.ENUM,
+                    "event", Kind.ENUM, "insight", Kind.WHOLE, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",
@@ -128,6 +130,22 @@ class BadInputIT {
             String problem = problem(Api.post("/api/v1/metrics/admin/samples", body), null);
             if (problem != null) {
                 wrong.add(body + ": " + problem);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void malformedAlertBodiesGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/alerts/channels", "/api/v1/alerts/maintenance")) {
+            for (String body : List.of("", "{", "not json", "[1,2]", "{\"name\":1}", "{\"name\":\"x\",\"kind\":[]}",
+                    "{\"name\":\"x\",\"minutes\":\"many\"}", "{\"name\":\"x\",\"kind\":\"webhook\","
+                            + "\"url\":\"http://h/x\",\"renotifySeconds\":1e99}")) {
+                String problem = problem(Api.post(path, body), null);
+                if (problem != null) {
+                    wrong.add(path + " " + body + ": " + problem);
+                }
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

@@ -109,6 +109,9 @@ public final class AlertPayloads {
         if (m.category() != null) {
             out.append("\nCategory: ").append(m.category().apiName()).append(", kind: ").append(m.kind());
         }
+        if (m.condition() != null) {
+            out.append("\nCondition: ").append(m.condition());
+        }
         if (m.event() != DeliveryEvent.TEST && m.firstSeen() != null) {
             out.append("\nFirst seen ").append(m.firstSeen()).append(", last seen ").append(m.lastSeen());
             if (m.resolvedAt() != null) {
