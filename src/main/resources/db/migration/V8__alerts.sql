@@ -1,5 +1,6 @@
 -- Alerts (alerts component): channels that insights are sent to, what was sent to whom, acknowledgements and
--- maintenance windows. Times are epoch millis.
+-- maintenance windows. Times are epoch millis. Ids of channels, windows and deliveries are never reused
+-- (AUTOINCREMENT): the delivery record of a deleted channel must not be taken for a later one's.
 
 -- A channel: kind WEBHOOK (generic JSON), SLACK, TEAMS, DISCORD or EMAIL. secret is encrypted with SecretCipher
 -- (v1:...): the webhook URL (it carries the token) or the SMTP password; never returned by the API. secret_hint is
@@ -7,7 +8,7 @@
 -- categories and kinds (comma separated, empty = all). renotify_seconds: a still-open insight is sent again after
 -- that long (0 = never again). notify_resolved: a notice when it resolves. For EMAIL the SMTP columns apply.
 CREATE TABLE alert_channel (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     name             TEXT    NOT NULL UNIQUE,
     kind             TEXT    NOT NULL CHECK (kind IN ('WEBHOOK', 'SLACK', 'TEAMS', 'DISCORD', 'EMAIL')),
     enabled          INTEGER NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE alert_ack (
 
 -- No sends while now is in [starts_at, ends_at); what would have gone out is recorded as SUPPRESSED.
 CREATE TABLE alert_maintenance (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     name       TEXT    NOT NULL,
     starts_at  INTEGER NOT NULL,
     ends_at    INTEGER NOT NULL,
@@ -61,7 +62,7 @@ CREATE TABLE alert_maintenance (
 -- Every delivery attempt: event FIRING (first notice), REPEAT (re-notify), RESOLVED or TEST; status SENT, FAILED
 -- (reason says why; never a secret) or SUPPRESSED (maintenance window). last_attempt: no further attempt follows.
 CREATE TABLE alert_delivery (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     channel_id    INTEGER,
     channel_name  TEXT    NOT NULL,
     channel_kind  TEXT    NOT NULL,

@@ -69,19 +69,19 @@ public class AlertChannels {
                     + (s.kind().webhook() ? "url" : "smtp password") + " too.");
         }
         String encrypted = s.secret() == null ? null : cipher.encrypt(s.secret());
-        AlertChannel changed = store.change(id, c -> {
+        AlertChannel changed = BusyRetry.run(() -> store.change(id, c -> {
             c.apply(s, clock.instant());
             if (encrypted != null) {
                 c.secret(encrypted, hint(s));
             }
-        }).orElseThrow(() -> AlertRefusedException.missing("No alert channel " + id + "."));
+        })).orElseThrow(() -> AlertRefusedException.missing("No alert channel " + id + "."));
         audit.record(user, role, "alerts.channel.update", "channel:" + id, changed.getName(), AuditResult.SUCCESS, 0,
                 describe(changed) + (encrypted == null ? "; secret kept" : "; secret replaced"));
         return changed;
     }
 
     public AlertChannel enable(long id, boolean on, String user, String role) {
-        AlertChannel changed = store.change(id, c -> c.enabled(on, clock.instant()))
+        AlertChannel changed = BusyRetry.run(() -> store.change(id, c -> c.enabled(on, clock.instant())))
                 .orElseThrow(() -> AlertRefusedException.missing("No alert channel " + id + "."));
         audit.record(user, role, on ? "alerts.channel.enable" : "alerts.channel.disable", "channel:" + id,
                 changed.getName(), AuditResult.SUCCESS, 0, null);

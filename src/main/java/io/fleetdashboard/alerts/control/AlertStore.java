@@ -20,7 +20,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Channels, notices, acknowledgements, maintenance windows and delivery attempts in SQLite (V8__alerts.sql). */
+/**
+ * Channels, notices, acknowledgements, maintenance windows and delivery attempts in SQLite (V8__alerts.sql).
+ * Deliveries are recorded from many threads while a round notes what it sends: a transaction that read first and
+ * then writes fails in WAL mode when another connection wrote in between (SQLITE_BUSY_SNAPSHOT), so every write
+ * here that can meet another one is a single statement that writes first (upserts, guarded deletes); the few
+ * edits that read first (channel settings) are retried by {@link BusyRetry}.
+ */
 @ApplicationScoped
 public class AlertStore {
 
@@ -65,16 +71,12 @@ public class AlertStore {
         return Optional.of(channel);
     }
 
-    /** Deletes the channel and (by the foreign key) its notices; its delivery history stays. */
+    /** Deletes the channel and its notices; its delivery history stays. Writes first (see the class comment). */
     @Transactional
     public boolean remove(long id) {
-        AlertChannel channel = em.find(AlertChannel.class, id);
-        if (channel == null) {
-            return false;
-        }
         em.createQuery("DELETE FROM AlertNotice n WHERE n.channelId = :c").setParameter("c", id).executeUpdate();
-        em.remove(channel);
-        return true;
+        return em.createQuery("DELETE FROM AlertChannel c WHERE c.id = :c").setParameter("c", id)
+                .executeUpdate() == 1;
     }
 
     // ------------------------------------------------------------------ notices
@@ -82,16 +84,16 @@ public class AlertStore {
     /** The channel's notices by insight id. */
     public Map<Long, AlertNotice> notices(long channelId) {
         Map<Long, AlertNotice> out = new HashMap<>();
-        for (AlertNotice n : em.createNamedQuery("AlertNotice.ofChannel", AlertNotice.class)
-                .setParameter("channel", channelId).getResultList()) {
+        for (AlertNotice n : fresh(em.createNamedQuery("AlertNotice.ofChannel", AlertNotice.class)
+                .setParameter("channel", channelId)).getResultList()) {
             out.put(n.getInsightId(), n);
         }
         return out;
     }
 
     public List<AlertNotice> noticesOf(long insightId) {
-        return em.createNamedQuery("AlertNotice.ofInsight", AlertNotice.class).setParameter("insight", insightId)
-                .getResultList();
+        return fresh(em.createNamedQuery("AlertNotice.ofInsight", AlertNotice.class).setParameter("insight",
+                insightId)).getResultList();
     }
 
     /** Open insights some channel was sent, most recently seen first (at most {@code limit}). */
@@ -101,29 +103,26 @@ public class AlertStore {
                 io.fleetdashboard.insights.entity.Insight.class).setMaxResults(Math.max(1, limit)).getResultList();
     }
 
-    /** The pair was (re)sent at {@code at}: creates the notice or counts one more send. */
+    /** The pair was (re)sent at {@code at}: creates the notice or counts one more send, in one statement. */
     @Transactional
     public void noted(long channelId, long insightId, Instant at) {
-        AlertNotice notice = em.find(AlertNotice.class, new AlertNotice.Key(channelId, insightId));
-        if (notice == null) {
-            em.persist(new AlertNotice(channelId, insightId, at));
-        } else {
-            notice.sentAgain(at);
-        }
+        em.createNativeQuery("INSERT INTO alert_notice (channel_id, insight_id, first_sent_at, last_sent_at, sends, "
+                        + "resolved_sent) VALUES (?1, ?2, ?3, ?4, 1, 0) ON CONFLICT (channel_id, insight_id) DO UPDATE "
+                        + "SET last_sent_at = excluded.last_sent_at, sends = sends + 1")
+                .setParameter(1, channelId).setParameter(2, insightId).setParameter(3, at.toEpochMilli())
+                .setParameter(4, at.toEpochMilli()).executeUpdate();
     }
 
     /** Notices of this channel whose insight resolved and whose resolved notice has not gone out. */
     public List<AlertNotice> resolvedUnsent(long channelId) {
-        return em.createNamedQuery("AlertNotice.resolvedUnsent", AlertNotice.class).setParameter("channel", channelId)
-                .getResultList();
+        return fresh(em.createNamedQuery("AlertNotice.resolvedUnsent", AlertNotice.class).setParameter("channel",
+                channelId)).getResultList();
     }
 
     @Transactional
     public void resolvedSent(long channelId, long insightId) {
-        AlertNotice notice = em.find(AlertNotice.class, new AlertNotice.Key(channelId, insightId));
-        if (notice != null) {
-            notice.resolvedSent();
-        }
+        em.createQuery("UPDATE AlertNotice n SET n.resolvedSent = true WHERE n.channelId = :c AND n.insightId = :i")
+                .setParameter("c", channelId).setParameter("i", insightId).executeUpdate();
     }
 
     // ------------------------------------------------------------------ acknowledgements
@@ -133,31 +132,26 @@ public class AlertStore {
     }
 
     public List<AlertAck> acks() {
-        return em.createNamedQuery("AlertAck.all", AlertAck.class).setMaxResults(10_000).getResultList();
+        return fresh(em.createNamedQuery("AlertAck.all", AlertAck.class)).setMaxResults(10_000).getResultList();
     }
 
     public Optional<AlertAck> ack(long insightId) {
-        return Optional.ofNullable(em.find(AlertAck.class, insightId));
+        return fresh(em.createQuery("SELECT a FROM AlertAck a WHERE a.insightId = :i", AlertAck.class)
+                .setParameter("i", insightId)).getResultList().stream().findFirst();
     }
 
-    /** False when it was acknowledged already. */
+    /** False when it was acknowledged already. One statement. */
     @Transactional
     public boolean acknowledge(long insightId, String by, Instant at, String note) {
-        if (em.find(AlertAck.class, insightId) != null) {
-            return false;
-        }
-        em.persist(new AlertAck(insightId, by, at, note));
-        return true;
+        return em.createNativeQuery("INSERT OR IGNORE INTO alert_ack (insight_id, acked_by, acked_at, note) "
+                        + "VALUES (?1, ?2, ?3, ?4)").setParameter(1, insightId).setParameter(2, by)
+                .setParameter(3, at.toEpochMilli()).setParameter(4, note).executeUpdate() == 1;
     }
 
     @Transactional
     public boolean unacknowledge(long insightId) {
-        AlertAck ack = em.find(AlertAck.class, insightId);
-        if (ack == null) {
-            return false;
-        }
-        em.remove(ack);
-        return true;
+        return em.createQuery("DELETE FROM AlertAck a WHERE a.insightId = :i").setParameter("i", insightId)
+                .executeUpdate() == 1;
     }
 
     // ------------------------------------------------------------------ maintenance windows
@@ -187,12 +181,8 @@ public class AlertStore {
 
     @Transactional
     public boolean removeWindow(long id) {
-        MaintenanceWindow w = em.find(MaintenanceWindow.class, id);
-        if (w == null) {
-            return false;
-        }
-        em.remove(w);
-        return true;
+        return em.createQuery("DELETE FROM MaintenanceWindow w WHERE w.id = :id").setParameter("id", id)
+                .executeUpdate() == 1;
     }
 
     // ------------------------------------------------------------------ deliveries
@@ -222,6 +212,12 @@ public class AlertStore {
     public int purgeDeliveriesBefore(Instant before) {
         return em.createQuery("DELETE FROM AlertDelivery d WHERE d.at < :before")
                 .setParameter("before", before.toEpochMilli()).executeUpdate();
+    }
+
+    /** Read from the database, never from a cache: notices and acknowledgements change by native statements. */
+    private static <T> TypedQuery<T> fresh(TypedQuery<T> query) {
+        return query.setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                .setHint("eclipselink.refresh", "true");
     }
 
     static String where(DeliveryFilter f) {

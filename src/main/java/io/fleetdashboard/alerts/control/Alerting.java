@@ -147,48 +147,10 @@ public class Alerting {
         Set<Long> acked = store.ackedInsights();
         Optional<MaintenanceWindow> window = store.activeWindow(now);
         for (AlertChannel channel : channels) {
-            Map<Long, AlertNotice> notices = store.notices(channel.getId());
-            int budget = Math.max(1, maxPerRound);
-            for (Insight insight : open) {
-                if (!AlertRules.matches(channel, insight)) {
-                    continue;
-                }
-                AlertNotice notice = notices.get(insight.getId());
-                Optional<DeliveryEvent> due = AlertRules.due(notice == null ? null : notice.lastSentAt(),
-                        acked.contains(insight.getId()), channel.getRenotifySeconds(), now);
-                if (due.isEmpty()) {
-                    continue;
-                }
-                if (budget-- <= 0) {
-                    counts.deferred++;
-                    continue;
-                }
-                AlertMessage message = AlertMessage.of(channel, insight, due.get(), now);
-                if (window.isPresent()) {
-                    suppress(message, window.get(), now);
-                    counts.suppressed++;
-                    continue;
-                }
-                store.noted(channel.getId(), insight.getId(), now);
-                deliver(channel, message);
-                counts.queued++;
-            }
-            if (channel.isNotifyResolved()) {
-                for (AlertNotice notice : store.resolvedUnsent(channel.getId())) {
-                    Optional<Insight> insight = insights.find(notice.getInsightId());
-                    store.resolvedSent(channel.getId(), notice.getInsightId());
-                    if (insight.isEmpty() || insight.get().getStatus() != InsightStatus.RESOLVED) {
-                        continue;
-                    }
-                    AlertMessage message = AlertMessage.of(channel, insight.get(), DeliveryEvent.RESOLVED, now);
-                    if (window.isPresent()) {
-                        suppress(message, window.get(), now);
-                        counts.suppressed++;
-                    } else {
-                        deliver(channel, message);
-                        counts.queued++;
-                    }
-                }
+            try {
+                notifyChannel(channel, open, acked, window, now, counts);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Alerts for channel " + channel.getName() + " failed in this round", e);
             }
         }
         if (counts.queued + counts.suppressed > 0) {
@@ -202,6 +164,53 @@ public class Alerting {
             LOG.log(Level.WARNING, "Could not purge old alert deliveries", e);
         }
         return counts;
+    }
+
+    private void notifyChannel(AlertChannel channel, List<Insight> open, Set<Long> acked,
+                               Optional<MaintenanceWindow> window, Instant now, Counts counts) {
+        Map<Long, AlertNotice> notices = store.notices(channel.getId());
+        int budget = Math.max(1, maxPerRound);
+        for (Insight insight : open) {
+            if (!AlertRules.matches(channel, insight)) {
+                continue;
+            }
+            AlertNotice notice = notices.get(insight.getId());
+            Optional<DeliveryEvent> due = AlertRules.due(notice == null ? null : notice.lastSentAt(),
+                    acked.contains(insight.getId()), channel.getRenotifySeconds(), now);
+            if (due.isEmpty()) {
+                continue;
+            }
+            if (budget-- <= 0) {
+                counts.deferred++;
+                continue;
+            }
+            AlertMessage message = AlertMessage.of(channel, insight, due.get(), now);
+            if (window.isPresent()) {
+                suppress(message, window.get(), now);
+                counts.suppressed++;
+                continue;
+            }
+            store.noted(channel.getId(), insight.getId(), now);
+            deliver(channel, message);
+            counts.queued++;
+        }
+        if (channel.isNotifyResolved()) {
+            for (AlertNotice notice : store.resolvedUnsent(channel.getId())) {
+                Optional<Insight> insight = insights.find(notice.getInsightId());
+                store.resolvedSent(channel.getId(), notice.getInsightId());
+                if (insight.isEmpty() || insight.get().getStatus() != InsightStatus.RESOLVED) {
+                    continue;
+                }
+                AlertMessage message = AlertMessage.of(channel, insight.get(), DeliveryEvent.RESOLVED, now);
+                if (window.isPresent()) {
+                    suppress(message, window.get(), now);
+                    counts.suppressed++;
+                } else {
+                    deliver(channel, message);
+                    counts.queued++;
+                }
+            }
+        }
     }
 
     /** What one pass did. */

@@ -1,5 +1,6 @@
 package io.fleetdashboard.alerts.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import java.time.Instant;
 
 /** An acknowledged insight (V8__alerts.sql): no channel is sent it again while it stays open. */
 @Entity
+@Cacheable(false)
 @Table(name = "alert_ack")
 @NamedQuery(name = "AlertAck.all", query = "SELECT a FROM AlertAck a ORDER BY a.ackedAt DESC")
 public class AlertAck {

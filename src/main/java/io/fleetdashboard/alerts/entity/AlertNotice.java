@@ -1,5 +1,6 @@
 package io.fleetdashboard.alerts.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,6 +13,7 @@ import java.util.Objects;
 
 /** That a channel was sent an insight (V8__alerts.sql): the de-duplication and re-notify state of the pair. */
 @Entity
+@Cacheable(false)
 @Table(name = "alert_notice")
 @IdClass(AlertNotice.Key.class)
 @NamedQuery(name = "AlertNotice.ofChannel", query = "SELECT n FROM AlertNotice n WHERE n.channelId = :channel")
