@@ -83,8 +83,26 @@ public class AlertsView implements Serializable {
     private String windowName;
     private int windowMinutes = 60;
 
+    /** What one request read: the tables ask for their values several times while rendering. */
+    private transient Object readFor;
+    private transient Map<String, Object> read;
+
+    @SuppressWarnings("unchecked")
+    private <T> T once(String what, java.util.function.Supplier<T> load) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (read == null || readFor != context) {
+            read = new java.util.HashMap<>();
+            readFor = context;
+        }
+        return (T) read.computeIfAbsent(what, k -> load.get());
+    }
+
+    private void forget() {
+        read = null;
+    }
+
     public List<AlertDelivery> getDeliveries() {
-        return alerting.deliveries(new DeliveryFilter(null, status, null, null), 0, 200);
+        return once("deliveries", () -> alerting.deliveries(new DeliveryFilter(null, status, null, null), 0, 200));
     }
 
     public int getDeliveryCount() {
@@ -92,19 +110,20 @@ public class AlertsView implements Serializable {
     }
 
     public List<Insight> getNotified() {
-        return alerting.notifiedOpenInsights(200);
+        return once("notified", () -> alerting.notifiedOpenInsights(200));
     }
 
     public Map<Long, AlertAck> getAcks() {
-        return alerting.acks().stream().collect(Collectors.toMap(AlertAck::getInsightId, Function.identity()));
+        return once("acks", () -> alerting.acks().stream().collect(Collectors.toMap(AlertAck::getInsightId,
+                Function.identity())));
     }
 
     public List<AlertChannel> getChannels() {
-        return user.isAdmin() ? channels.list() : List.of();
+        return once("channels", () -> user.isAdmin() ? channels.list() : List.<AlertChannel>of());
     }
 
     public List<MaintenanceWindow> getWindows() {
-        return alerting.windows(50);
+        return once("windows", () -> alerting.windows(50));
     }
 
     public String getSummary() {
@@ -248,7 +267,15 @@ public class AlertsView implements Serializable {
         String run() throws Exception;
     }
 
-    private static void run(Step step) {
+    private void run(Step step) {
+        try {
+            runStep(step);
+        } finally {
+            forget();
+        }
+    }
+
+    private static void runStep(Step step) {
         try {
             message(FacesMessage.SEVERITY_INFO, step.run(), null);
         } catch (AlertRefusedException | IllegalArgumentException e) {
@@ -315,6 +342,7 @@ public class AlertsView implements Serializable {
 
     public void setStatus(DeliveryStatus status) {
         this.status = status;
+        forget();
     }
 
     public String getNote() {
