@@ -45,6 +45,7 @@ public class ShellView {
             new NavigationItem("navMetrics", "Metrics", "pi pi-chart-line", "/container-metrics.xhtml"),
             new NavigationItem("navInsights", "Insights", "pi pi-bolt", "/insights.xhtml"),
             new NavigationItem("navRemediation", "Remediation", "pi pi-wrench", "/remediation.xhtml"),
+            new NavigationItem("navAlerts", "Alerts", "pi pi-bell", "/alerts.xhtml"),
             new NavigationItem("navAssistant", "AI assistant", "pi pi-comments", "/assistant.xhtml"),
             new NavigationItem("navSettings", "Settings", "pi pi-cog", null));
 

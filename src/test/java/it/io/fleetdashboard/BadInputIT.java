@@ -75,7 +75,9 @@ class BadInputIT {
                     "errorsOnly", Kind.BOOLEAN, "sort", Kind.ENUM, "order", Kind.ENUM, "format", Kind.FORMAT)),
             route("GET", "/api/v1/tracing/timeline", Map.of("hours", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/requests", Map.of("limit", Kind.WHOLE, "method", Kind.ENUM,
-                    "errorsOnly", Kind.BOOLEAN)));
+                    "errorsOnly", Kind.BOOLEAN)),
+            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.WHOLE, "status", Kind.ENUM,
+                    "event", Kind.ENUM, "insight", Kind.WHOLE, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",
@@ -133,6 +135,22 @@ class BadInputIT {
             String problem = problem(Api.post("/api/v1/metrics/admin/samples", body), null);
             if (problem != null) {
                 wrong.add(body + ": " + problem);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void malformedAlertBodiesGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/alerts/channels", "/api/v1/alerts/maintenance")) {
+            for (String body : List.of("", "{", "not json", "[1,2]", "{\"name\":1}", "{\"name\":\"x\",\"kind\":[]}",
+                    "{\"name\":\"x\",\"minutes\":\"many\"}", "{\"name\":\"x\",\"kind\":\"webhook\","
+                            + "\"url\":\"http://h/x\",\"renotifySeconds\":1e99}")) {
+                String problem = problem(Api.post(path, body), null);
+                if (problem != null) {
+                    wrong.add(path + " " + body + ": " + problem);
+                }
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

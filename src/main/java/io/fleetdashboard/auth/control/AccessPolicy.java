@@ -89,6 +89,13 @@ public class AccessPolicy {
             // Remediation: everyone reads; approve, reject and execute (POST) are for operators, page and API.
             AccessRule.page("/remediation.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/remediation", Role.VIEWER, Role.OPERATOR),
+            // Alerts: everyone reads the deliveries, acknowledgements and maintenance windows; channels (their
+            // destinations and recipients) and every change but acknowledging are for admins; operators acknowledge
+            // (POST/DELETE /api/v1/alerts/acks/{insight}), page and API.
+            AccessRule.page("/alerts.xhtml", Role.VIEWER),
+            AccessRule.api("/api/v1/alerts", Role.VIEWER, Role.ADMIN),
+            AccessRule.api("/api/v1/alerts/channels", Role.ADMIN, Role.ADMIN),
+            AccessRule.api("/api/v1/alerts/acks", Role.VIEWER, Role.OPERATOR),
             // The assistant only reads (the snapshot and the stores, within the caller's role) and keeps the
             // caller's own conversations: every signed-in user may ask, page and API.
             AccessRule.page("/assistant.xhtml", Role.VIEWER),

@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The simulator's control plane: GET truth | counters | servers | faults | oidc, POST reset | faults | config | spike | oidc-rotate,
+ * The simulator's control plane: GET truth | counters | servers | faults | oidc | llm-received | webhooks[?path=/hooks/x]
+ * | mails[?to=address] (what the alert sinks received, and where they listen), POST reset | faults | config | spike | oidc-rotate,
  * DELETE faults. spike: {"container":"<id or env:endpoint:id>","metric":"cpu|memory|net|block","factor":10,
  * "seconds":120} multiplies that metric of one container from now on for that long (load-spike tests). 404 while the
  * simulator is not running; a POST with a body takes Content-Type application/json only (415 otherwise). Access (admin only) is
@@ -57,6 +58,8 @@ public class SimulatorControlServlet extends HttpServlet {
             case "servers" -> Optional.of(simulator.servers());
             case "faults" -> simulator.faults();
             case "llm-received" -> Optional.of(simulator.llmReceived());
+            case "webhooks" -> simulator.webhooks(blankToNull(request.getParameter("path")));
+            case "mails" -> simulator.mails(blankToNull(request.getParameter("to")));
             default -> Optional.empty();
         };
         if (body.isEmpty()) {
@@ -134,6 +137,10 @@ public class SimulatorControlServlet extends HttpServlet {
         }
         simulator.faults(List.of());
         response.setStatus(204);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static boolean isJson(String contentType) {

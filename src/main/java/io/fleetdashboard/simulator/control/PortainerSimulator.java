@@ -112,6 +112,20 @@ public class PortainerSimulator {
         return s == null ? List.of() : s.llmReceived();
     }
 
+    /** The webhook sink's records below that path (null: all) and base URL; empty when the simulator does not run. */
+    public Optional<io.fleetdashboard.simulator.entity.SinkReport<io.fleetdashboard.simulator.entity.ReceivedWebhook>>
+            webhooks(String pathPrefix) {
+        Simulation s = simulation;
+        return s == null ? Optional.empty() : s.webhooks(pathPrefix);
+    }
+
+    /** The SMTP sink's messages for that recipient (null: all) and address; empty when the simulator does not run. */
+    public Optional<io.fleetdashboard.simulator.entity.SinkReport<io.fleetdashboard.simulator.entity.ReceivedMail>>
+            mails(String recipient) {
+        Simulation s = simulation;
+        return s == null ? Optional.empty() : s.mails(recipient);
+    }
+
     /** The simulated servers (empty when the simulator does not run). */
     public List<SimulatedServer> servers() {
         Simulation s = simulation;

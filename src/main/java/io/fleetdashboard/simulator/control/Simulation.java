@@ -31,6 +31,8 @@ public final class Simulation {
     private final List<SimulatedPortainer> servers = new ArrayList<>();
     private SimulatedElasticsearch elasticsearch;
     private SimulatedLlm llm;
+    private WebhookSink webhookSink;
+    private SmtpSink smtpSink;
     private volatile World world;
     private volatile List<FaultRule> faults = List.of();
 
@@ -97,6 +99,24 @@ public final class Simulation {
             }
             llm = created;
         }
+        if (webhookSink == null) {
+            WebhookSink created = new WebhookSink(this);
+            try {
+                created.bind();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot bind the webhook sink", e);
+            }
+            webhookSink = created;
+        }
+        if (smtpSink == null) {
+            SmtpSink created = new SmtpSink(this);
+            try {
+                created.bind();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot bind the SMTP sink", e);
+            }
+            smtpSink = created;
+        }
         // names and URLs only: the API keys stay out of the log
         LOG.info(() -> "Portainer simulator started: " + servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList());
     }
@@ -114,6 +134,26 @@ public final class Simulation {
             llm.unbind();
             llm = null;
         }
+        if (webhookSink != null) {
+            webhookSink.unbind();
+            webhookSink = null;
+        }
+        if (smtpSink != null) {
+            smtpSink.unbind();
+            smtpSink = null;
+        }
+    }
+
+    /** What the webhook sink received below that path (null: all), and its base URL. */
+    public synchronized java.util.Optional<io.fleetdashboard.simulator.entity.SinkReport<
+            io.fleetdashboard.simulator.entity.ReceivedWebhook>> webhooks(String pathPrefix) {
+        return webhookSink == null ? java.util.Optional.empty() : java.util.Optional.of(webhookSink.report(pathPrefix));
+    }
+
+    /** What the SMTP sink received for that recipient (null: all), and where it listens. */
+    public synchronized java.util.Optional<io.fleetdashboard.simulator.entity.SinkReport<
+            io.fleetdashboard.simulator.entity.ReceivedMail>> mails(String recipient) {
+        return smtpSink == null ? java.util.Optional.empty() : java.util.Optional.of(smtpSink.report(recipient));
     }
 
     public synchronized List<SimulatedServer> servers() {

@@ -270,6 +270,11 @@ public final class World {
                     containers.add(buildContainer(seed, epoch, h, count + u, projects, numbers, images)
                             .renamed(UNUSUAL_NAMES[u], Map.of("fleet.example/note", UNUSUAL_LABELS[u])));
                 }
+                // one fixed privileged container with CAP_SYS_ADMIN (Docker's CAP_ spelling), always running
+                SimContainer base = buildContainer(seed, epoch, h, count + UNUSUAL_NAMES.length, projects, numbers,
+                        images);
+                containers.add(base.privileged(PRIVILEGED_NAME, List.of("CAP_SYS_ADMIN"), new ContainerRuntime(
+                        "running", 0, epoch - 3 * 3600_000L, 0, 0, base.healthcheck ? "healthy" : "none", false)));
             }
             int dangling = (int) Math.floorMod(Seeds.mix(h, 14), 3L);
             for (int d = 0; d < dangling; d++) {
@@ -293,6 +298,8 @@ public final class World {
      */
     static final String[] UNUSUAL_NAMES = {"<script>alert(1)</script>", "quote\"'-and-`tick`&amp;",
         "very-long-name-" + "abcdefghij".repeat(18), "ünïcødé-コンテナ-🚀"};
+    /** The always-running privileged container with CapAdd ["CAP_SYS_ADMIN"] on that same endpoint. */
+    public static final String PRIVILEGED_NAME = "privileged-sysadmin-tools";
     private static final String[] UNUSUAL_LABELS = {"<img src=x onerror=alert(2)>", "it's \"quoted\" & <b>bold</b>",
         "x".repeat(300), "🚀 ✨ Grüße"};
 

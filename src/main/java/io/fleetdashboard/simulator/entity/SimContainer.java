@@ -93,6 +93,16 @@ public final class SimContainer {
                 bindMount, created, randomBits, cpuCores, memoryBase, logPeriodSeconds, churnKind, initial, labels);
     }
 
+    /**
+     * The same container under another name, privileged with these added capabilities, running steadily from
+     * {@code running} (no churn): the posture tests' fixed subject.
+     */
+    public SimContainer privileged(String newName, List<String> capabilities, ContainerRuntime running) {
+        return new SimContainer(id, newName, null, null, 1, image, command, ports, publicPortBase, tty, healthcheck,
+                true, List.copyOf(capabilities), restartPolicy, memoryLimit, nanoCpus, "bridge", ipSuffix, null,
+                bindMount, created, randomBits, cpuCores, memoryBase, logPeriodSeconds, 0, running, extraLabels);
+    }
+
     public ContainerRuntime runtime() {
         return runtime;
     }

@@ -103,6 +103,16 @@ class AuthorizationMatrixIT {
             /api/v1/remediation/actions              API  /api/v1/remediation/actions           LAAA  /api/v1/remediation/actions         LFAA
             /api/v1/remediation/summary              API  /api/v1/remediation/summary           LAAA  /api/v1/remediation/summary         LFAA
             /api/v1/remediation/actions/{id}/{step}  API  /api/v1/remediation/actions/1/approve LAAA  /api/v1/remediation/actions/x/approve LFAA
+            /api/v1/alerts/status                    API  /api/v1/alerts/status                 LAAA  /api/v1/alerts/status               LFFA
+            /api/v1/alerts/channels                  API  /api/v1/alerts/channels               LFFA  /api/v1/alerts/channels             LFFA
+            /api/v1/alerts/channels/{id}             API  /api/v1/alerts/channels/1             LFFA  /api/v1/alerts/channels/1           LFFA
+            /api/v1/alerts/channels/{id}/test        API  /api/v1/alerts/channels/1/test        LFFA  /api/v1/alerts/channels/x/test      LFFA
+            /api/v1/alerts/deliveries                API  /api/v1/alerts/deliveries             LAAA  /api/v1/alerts/deliveries           LFFA
+            /api/v1/alerts/acks                      API  /api/v1/alerts/acks                   LAAA  /api/v1/alerts/acks                 LFAA
+            /api/v1/alerts/acks/{insight}            API  /api/v1/alerts/acks/1                 LAAA  /api/v1/alerts/acks/x               LFAA
+            /api/v1/alerts/maintenance               API  /api/v1/alerts/maintenance            LAAA  /api/v1/alerts/maintenance          LFFA
+            /api/v1/alerts/maintenance/{id}          API  /api/v1/alerts/maintenance/1          LAAA  /api/v1/alerts/maintenance/1        LFFA
+            /alerts.xhtml                            PAGE /alerts.xhtml                         LAAA  /alerts.xhtml                       LAAA
             /remediation.xhtml                       PAGE /remediation.xhtml                    LAAA  /remediation.xhtml                  LAAA
             /insights.xhtml                          PAGE /insights.xhtml                       LAAA  /insights.xhtml                     LAAA
             /api/v1/assistant/ask                    API  /api/v1/assistant/ask                 LAAA  /api/v1/assistant/ask               LAAA

@@ -106,6 +106,32 @@ class InsightsIT {
     }
 
     @Test
+    void theSeededPrivilegedContainerWithCapSysAdminIsFlaggedWithBothFindingsAndHasAnInsight() {
+        Insights.roundsUntilPostureComplete();
+        JsonObject tools = Api.object("/api/v1/security/posture?limit=5000").getJsonArray("containers").stream()
+                .map(JsonValue::asJsonObject).filter(c -> c.getString("name").equals("privileged-sysadmin-tools"))
+                .findFirst().orElseThrow(() -> new AssertionError("the seeded privileged container has a posture"));
+        String key = tools.getString("key");
+        JsonObject host = Api.simulatedDocker(key, "/json").getJsonObject("HostConfig");
+        assertTrue(host.getBoolean("Privileged"), host.toString());
+        assertEquals(List.of("CAP_SYS_ADMIN"), host.getJsonArray("CapAdd").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        List<JsonObject> findings = tools.getJsonArray("findings").stream().map(JsonValue::asJsonObject).toList();
+        JsonObject privileged = findings.stream().filter(f -> f.getString("check").equals("privileged")).findFirst()
+                .orElseThrow(() -> new AssertionError("privileged finding: " + findings));
+        assertEquals("CRITICAL", privileged.getString("severity"));
+        JsonObject capabilities = findings.stream().filter(f -> f.getString("check").equals("capabilities"))
+                .findFirst().orElseThrow(() -> new AssertionError("capabilities finding: " + findings));
+        assertEquals("WARNING", capabilities.getString("severity"), capabilities.toString());
+        assertTrue(capabilities.getString("detail").contains("SYS_ADMIN"), capabilities.toString());
+        assertFalse(capabilities.getString("detail").contains("CAP_CAP"), capabilities.toString());
+        List<JsonObject> insight = Insights.of("posture_critical:" + key, "open");
+        assertEquals(1, insight.size(), "one open security insight for " + key);
+        assertEquals("security", insight.get(0).getString("category"));
+        assertEquals("critical", insight.get(0).getString("severity"));
+    }
+
+    @Test
     void filtersAndTheCsvAnswerAndBadParametersAreClearMessages() {
         for (JsonObject i : Insights.list("status=all&severity=critical&category=availability")) {
             assertEquals("critical", i.getString("severity"));
