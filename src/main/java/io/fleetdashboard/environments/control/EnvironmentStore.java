@@ -57,6 +57,10 @@ public class EnvironmentStore {
         }
         environment.setVerifySsl(settings.verifySsl());
         environment.setTimeoutSeconds(settings.timeoutSeconds());
+        environment.setCaBundle(settings.caBundle() == null || settings.caBundle().isBlank() ? null
+                : settings.caBundle().strip());
+        environment.setConnectTimeoutSeconds(settings.connectTimeoutSeconds());
+        environment.setMaxConcurrency(settings.maxConcurrency());
         environment.setSource(source);
         environment.touch(Instant.now());
         if (created) {
@@ -111,6 +115,8 @@ public class EnvironmentStore {
                     && stored.getApiUrl().equals(settings.apiUrl())
                     && stored.isVerifySsl() == settings.verifySsl()
                     && stored.getTimeoutSeconds() == settings.timeoutSeconds()
+                    && stored.getCaBundle() == null && stored.getConnectTimeoutSeconds() == 0
+                    && stored.getMaxConcurrency() == 0
                     && cipher.decrypt(stored.getApiKeyCiphertext()).equals(settings.apiKey());
         } catch (IllegalArgumentException undecryptable) {
             return false;
