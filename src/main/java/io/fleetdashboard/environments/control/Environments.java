@@ -2,6 +2,7 @@ package io.fleetdashboard.environments.control;
 
 import io.fleetdashboard.environments.entity.Environment;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentSource;
 import io.fleetdashboard.environments.entity.EnvironmentSummary;
 import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Portainer servers the dashboard collects from: the stored ones (environment variables, settings page), or,
@@ -68,8 +71,14 @@ public class Environments {
         List<EnvironmentSummary> summaries = new ArrayList<>();
         standIns.get().forEach(s -> summaries.add(new EnvironmentSummary(s.name(), s.displayName(),
                 s.apiUrl().toString(), s.verifySsl(), s.simulated() ? "SIMULATOR" : "RUN", true, s.simulated(),
-                s.timeoutSeconds(), s.connectTimeoutSeconds(), s.maxConcurrency(), s.caBundle() != null, null)));
-        store.findAll().forEach(environment -> summaries.add(environment.summary()));
+                s.timeoutSeconds(), s.connectTimeoutSeconds(), s.maxConcurrency(), s.caBundle() != null, null,
+                s.simulated() ? "the built-in simulator (demo mode, this run only)" : "this run only")));
+        Config config = ConfigProvider.getConfig();
+        store.findAll().forEach(environment -> summaries.add(environment.summary(
+                environment.getSource() == EnvironmentSource.ENV
+                        ? ConfiguredEnvironments.origin(environment.getDisplayName(),
+                                name -> config.getOptionalValue(name, String.class))
+                        : "the environments page")));
         return summaries;
     }
 

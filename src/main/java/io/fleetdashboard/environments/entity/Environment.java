@@ -172,10 +172,11 @@ public class Environment {
         updatedAt = now.toEpochMilli();
     }
 
-    public EnvironmentSummary summary() {
+    /** @param origin where it is defined, for people (see {@link EnvironmentSummary#origin()}) */
+    public EnvironmentSummary summary(String origin) {
         return new EnvironmentSummary(name, displayName, apiUrl, verifySsl, source.name(), enabled, false,
                 timeoutSeconds, connectTimeoutSeconds, maxConcurrency, caBundle != null && !caBundle.isBlank(),
-                Instant.ofEpochMilli(updatedAt));
+                Instant.ofEpochMilli(updatedAt), origin);
     }
 
     @Override
