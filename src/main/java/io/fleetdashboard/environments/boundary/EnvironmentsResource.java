@@ -1,6 +1,10 @@
 package io.fleetdashboard.environments.boundary;
 
 import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.api.boundary.QueryParams;
+import io.fleetdashboard.backups.control.Backups;
+import io.fleetdashboard.backups.entity.BackupRequest;
+import io.fleetdashboard.backups.entity.BackupSummary;
 import io.fleetdashboard.auth.boundary.CurrentUser;
 import io.fleetdashboard.environments.control.EnvironmentAdmin;
 import io.fleetdashboard.environments.control.Environments;
@@ -23,8 +27,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -48,6 +54,9 @@ public class EnvironmentsResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Backups backups;
 
     @GET
     @Operation(summary = "Every environment: name, URL, source (ENV, UI, SIMULATOR), origin, TLS and limits; no keys")
@@ -98,6 +107,21 @@ public class EnvironmentsResource {
             + "or reason (dns, refused, tls, ca_bundle, unauthorized, forbidden, timeout, …) and message")
     public ConnectionProbe test(@PathParam("name") String name, EnvironmentInput unsaved) {
         return admin.test(name, unsaved, user.getName(), user.getRoleName());
+    }
+
+    @POST
+    @Path("{name}/backups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Back up the Portainer server (admins), optionally with a password Portainer encrypts the "
+            + "archive with ({\"password\": …}); runs in the background: 202 with the running backup, or 200 "
+            + "when it ended within wait seconds (0-300, default 0)")
+    public Response backup(@PathParam("name") String name, @QueryParam("wait") String wait, BackupRequest request) {
+        int seconds = QueryParams.intParam("wait", wait, 0, 0, 300);
+        BackupSummary started = backups.start(name, request == null ? null : request.password(), false,
+                user.getName(), user.getRoleName());
+        BackupSummary now = backups.await(started.id(), Duration.ofSeconds(seconds));
+        return Response.status("running".equals(now.status()) ? Response.Status.ACCEPTED : Response.Status.OK)
+                .entity(now).build();
     }
 
     /**
