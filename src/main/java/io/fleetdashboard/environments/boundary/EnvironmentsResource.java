@@ -1,6 +1,7 @@
 package io.fleetdashboard.environments.boundary;
 
 import io.fleetdashboard.api.boundary.BadRequestException;
+import io.fleetdashboard.api.boundary.OptionalBody;
 import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.backups.control.Backups;
 import io.fleetdashboard.backups.entity.BackupRequest;
@@ -105,8 +106,8 @@ public class EnvironmentsResource {
     @Operation(summary = "Test a connection (admins): the stored environment, with unsaved changes from the optional "
             + "body over it, or unsaved settings alone for a new name. Always 200: ok, version, endpoints, latencyMs, "
             + "or reason (dns, refused, tls, ca_bundle, unauthorized, forbidden, timeout, …) and message")
-    public ConnectionProbe test(@PathParam("name") String name, EnvironmentInput unsaved) {
-        return admin.test(name, unsaved, user.getName(), user.getRoleName());
+    public ConnectionProbe test(@PathParam("name") String name, String body) {
+        return admin.test(name, OptionalBody.parse(body, EnvironmentInput.class), user.getName(), user.getRoleName());
     }
 
     @POST
@@ -115,8 +116,9 @@ public class EnvironmentsResource {
     @Operation(summary = "Back up the Portainer server (admins), optionally with a password Portainer encrypts the "
             + "archive with ({\"password\": …}); runs in the background: 202 with the running backup, or 200 "
             + "when it ended within wait seconds (0-300, default 0)")
-    public Response backup(@PathParam("name") String name, @QueryParam("wait") String wait, BackupRequest request) {
+    public Response backup(@PathParam("name") String name, @QueryParam("wait") String wait, String body) {
         int seconds = QueryParams.intParam("wait", wait, 0, 0, 300);
+        BackupRequest request = OptionalBody.parse(body, BackupRequest.class);
         BackupSummary started = backups.start(name, request == null ? null : request.password(), false,
                 user.getName(), user.getRoleName());
         BackupSummary now = backups.await(started.id(), Duration.ofSeconds(seconds));
