@@ -52,6 +52,9 @@ public class ShellView {
     /** Shown to admins only, after the others. */
     private static final List<NavigationItem> ADMIN_NAVIGATION = List.of(
             new NavigationItem("navAudit", "Audit", "pi pi-history", "/audit.xhtml"),
+            new NavigationItem("navEnvironments", "Environments", "pi pi-server", "/environments.xhtml"),
+            new NavigationItem("navBackups", "Backups", "pi pi-database", "/backups.xhtml"),
+
             new NavigationItem("navSessions", "Sessions", "pi pi-users", "/sessions.xhtml"),
             new NavigationItem("navTracing", "Request tracing", "pi pi-stopwatch", "/tracing.xhtml"));
 

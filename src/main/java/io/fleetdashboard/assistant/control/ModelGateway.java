@@ -24,10 +24,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -255,17 +252,11 @@ public class ModelGateway {
     /** The certificates of the PEM bundle as the only trusted ones (verification stays on). */
     static KeyStore trustStore(ModelSettings.Connection connection) {
         try (InputStream in = Files.newInputStream(connection.caBundle())) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("llm-ca-" + i++, certificate);
-            }
-            if (i == 0) {
-                throw new ModelException(Kind.NOT_CONFIGURED, "LLM_CA_BUNDLE holds no PEM certificate");
-            }
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
+            return io.fleetdashboard.config.control.PemTrust.trustStore(in, "llm-ca");
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(Kind.NOT_CONFIGURED, e.getCause() == null
+                    ? "LLM_CA_BUNDLE holds no PEM certificate" : "LLM_CA_BUNDLE cannot be read as PEM certificates", e);
+        } catch (IOException e) {
             throw new ModelException(Kind.NOT_CONFIGURED, "LLM_CA_BUNDLE cannot be read as PEM certificates", e);
         }
     }

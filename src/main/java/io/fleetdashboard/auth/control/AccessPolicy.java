@@ -82,6 +82,8 @@ public class AccessPolicy {
             AccessRule.api("/api/v1/audit", Role.ADMIN, Role.ADMIN),
             AccessRule.page("/settings.xhtml", Role.ADMIN),
             AccessRule.page("/backups.xhtml", Role.ADMIN),
+            // Portainer servers: add, change, test and remove them (the API: viewers read the list, without keys).
+            AccessRule.page("/environments.xhtml", Role.ADMIN),
             // Insights and security posture: everyone reads; a monitoring round on request (POST) is for operators.
             AccessRule.page("/insights.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/insights", Role.VIEWER, Role.OPERATOR),

@@ -66,6 +66,20 @@ public final class ConfiguredEnvironments {
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * Where an environment imported from the variables is defined, for people: the variable names (never their
+     * values), e.g. "environment variables PORTAINER_ENVIRONMENTS, PORTAINER_PROD_API_URL, PORTAINER_PROD_API_KEY".
+     */
+    public static String origin(String displayName, Function<String, Optional<String>> variables) {
+        boolean several = variables.apply("PORTAINER_ENVIRONMENTS").map(String::strip).filter(v -> !v.isEmpty())
+                .isPresent();
+        if (!several) {
+            return "environment variables PORTAINER_API_URL, PORTAINER_API_KEY";
+        }
+        String prefix = "PORTAINER_" + variablePart(displayName) + "_";
+        return "environment variables PORTAINER_ENVIRONMENTS, " + prefix + "API_URL, " + prefix + "API_KEY";
+    }
+
     /** "Plant A" -> "PLANT_A", the part of PORTAINER_&lt;NAME&gt;_API_URL. */
     static String variablePart(String name) {
         return name.strip().toUpperCase(Locale.ROOT).replace(' ', '_');

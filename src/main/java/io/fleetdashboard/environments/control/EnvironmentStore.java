@@ -44,6 +44,11 @@ public class EnvironmentStore {
 
     /** Creates or updates by name; a null or blank key keeps the stored one (forms need not re-enter it). */
     public Environment save(EnvironmentSettings settings, EnvironmentSource source) {
+        return save(settings, source, null);
+    }
+
+    /** As {@link #save(EnvironmentSettings, EnvironmentSource)}, enabling or disabling it too (null: as it is). */
+    public Environment save(EnvironmentSettings settings, EnvironmentSource source, Boolean enabled) {
         Environment environment = find(settings.name()).orElseGet(Environment::new);
         boolean created = environment.getId() == null;
         if (created && (settings.apiKey() == null || settings.apiKey().isBlank())) {
@@ -57,7 +62,14 @@ public class EnvironmentStore {
         }
         environment.setVerifySsl(settings.verifySsl());
         environment.setTimeoutSeconds(settings.timeoutSeconds());
+        environment.setCaBundle(settings.caBundle() == null || settings.caBundle().isBlank() ? null
+                : settings.caBundle().strip());
+        environment.setConnectTimeoutSeconds(settings.connectTimeoutSeconds());
+        environment.setMaxConcurrency(settings.maxConcurrency());
         environment.setSource(source);
+        if (enabled != null) {
+            environment.setEnabled(enabled);
+        }
         environment.touch(Instant.now());
         if (created) {
             em.persist(environment);
@@ -111,6 +123,8 @@ public class EnvironmentStore {
                     && stored.getApiUrl().equals(settings.apiUrl())
                     && stored.isVerifySsl() == settings.verifySsl()
                     && stored.getTimeoutSeconds() == settings.timeoutSeconds()
+                    && stored.getCaBundle() == null && stored.getConnectTimeoutSeconds() == 0
+                    && stored.getMaxConcurrency() == 0
                     && cipher.decrypt(stored.getApiKeyCiphertext()).equals(settings.apiKey());
         } catch (IllegalArgumentException undecryptable) {
             return false;

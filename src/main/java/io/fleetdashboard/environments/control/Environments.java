@@ -2,6 +2,7 @@ package io.fleetdashboard.environments.control;
 
 import io.fleetdashboard.environments.entity.Environment;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentSource;
 import io.fleetdashboard.environments.entity.EnvironmentSummary;
 import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Portainer servers the dashboard collects from: the stored ones (environment variables, settings page), or,
@@ -36,26 +41,44 @@ public class Environments {
     /** Decrypted connections, cached until the store changes; null means "reload". */
     private volatile List<EnvironmentConnection> cached;
 
-    /** Enabled environments, in a stable order (by name); the stand-ins when there are any. */
+    /**
+     * Enabled environments: the stand-ins of this run (demo mode's simulated servers) first, then the stored ones by
+     * name (a stored one with a stand-in's name is left out: names are unique keys).
+     */
     public List<EnvironmentConnection> active() {
         List<EnvironmentConnection> runOnly = standIns.get();
-        if (!runOnly.isEmpty()) {
-            return runOnly;
-        }
         List<EnvironmentConnection> connections = cached;
         if (connections == null) {
             connections = load();
             cached = connections;
         }
-        return connections;
+        if (runOnly.isEmpty()) {
+            return connections;
+        }
+        Set<String> taken = runOnly.stream().map(EnvironmentConnection::name).collect(Collectors.toSet());
+        List<EnvironmentConnection> all = new ArrayList<>(runOnly);
+        connections.stream().filter(c -> !taken.contains(c.name())).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** True when a stand-in of this run (a simulated server in demo mode) has this name. */
+    public boolean standIn(String name) {
+        return standIns.get().stream().anyMatch(c -> c.name().equals(name));
     }
 
     /** Everything to list on the settings page and the API: no keys, in any form. */
     public List<EnvironmentSummary> summaries() {
         List<EnvironmentSummary> summaries = new ArrayList<>();
         standIns.get().forEach(s -> summaries.add(new EnvironmentSummary(s.name(), s.displayName(),
-                s.apiUrl().toString(), s.verifySsl(), s.simulated() ? "SIMULATOR" : "RUN", true, true)));
-        store.findAll().forEach(environment -> summaries.add(environment.summary()));
+                s.apiUrl().toString(), s.verifySsl(), s.simulated() ? "SIMULATOR" : "RUN", true, s.simulated(),
+                s.timeoutSeconds(), s.connectTimeoutSeconds(), s.maxConcurrency(), s.caBundle() != null, null,
+                s.simulated() ? "the built-in simulator (demo mode, this run only)" : "this run only")));
+        Config config = ConfigProvider.getConfig();
+        store.findAll().forEach(environment -> summaries.add(environment.summary(
+                environment.getSource() == EnvironmentSource.ENV
+                        ? ConfiguredEnvironments.origin(environment.getDisplayName(),
+                                name -> config.getOptionalValue(name, String.class))
+                        : "the environments page")));
         return summaries;
     }
 
@@ -78,9 +101,9 @@ public class Environments {
                 .map(EnvironmentConnection::name).toList());
     }
 
-    /** True when the fleet's data is simulated: the environments collected from are simulated stand-ins. */
+    /** True when the fleet's data is simulated: every environment collected from is a simulated stand-in. */
     public boolean simulatedData() {
-        List<EnvironmentConnection> current = standIns.get();
+        List<EnvironmentConnection> current = active();
         return !current.isEmpty() && current.stream().allMatch(EnvironmentConnection::simulated);
     }
 
@@ -103,7 +126,8 @@ public class Environments {
         try {
             return Optional.of(new EnvironmentConnection(environment.getName(), environment.getDisplayName(),
                     URI.create(environment.getApiUrl()), cipher.decrypt(environment.getApiKeyCiphertext()),
-                    environment.isVerifySsl(), false, environment.getTimeoutSeconds()));
+                    environment.isVerifySsl(), false, environment.getTimeoutSeconds(), environment.getCaBundle(),
+                    environment.getConnectTimeoutSeconds(), environment.getMaxConcurrency()));
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "Environment '" + environment.getName() + "' skipped: its API key cannot be "
                     + "decrypted (was the secret key changed?) or its URL is invalid");

@@ -40,6 +40,18 @@ public class Environment {
     @Column(name = "timeout_seconds", nullable = false)
     private int timeoutSeconds = 60;
 
+    /** PEM certificates trusted for TLS to this server instead of the JVM's; null: the JVM's. */
+    @Column(name = "ca_bundle")
+    private String caBundle;
+
+    /** 0: the server-wide connect timeout. */
+    @Column(name = "connect_timeout_seconds", nullable = false)
+    private int connectTimeoutSeconds;
+
+    /** Calls in flight to this server during a refresh; 0: the server-wide limit. */
+    @Column(name = "max_concurrency", nullable = false)
+    private int maxConcurrency;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EnvironmentSource source;
@@ -105,6 +117,30 @@ public class Environment {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    public String getCaBundle() {
+        return caBundle;
+    }
+
+    public void setCaBundle(String caBundle) {
+        this.caBundle = caBundle;
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    }
+
+    public int getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(int maxConcurrency) {
+        this.maxConcurrency = maxConcurrency;
+    }
+
     public EnvironmentSource getSource() {
         return source;
     }
@@ -136,8 +172,11 @@ public class Environment {
         updatedAt = now.toEpochMilli();
     }
 
-    public EnvironmentSummary summary() {
-        return new EnvironmentSummary(name, displayName, apiUrl, verifySsl, source.name(), enabled, false);
+    /** @param origin where it is defined, for people (see {@link EnvironmentSummary#origin()}) */
+    public EnvironmentSummary summary(String origin) {
+        return new EnvironmentSummary(name, displayName, apiUrl, verifySsl, source.name(), enabled, false,
+                timeoutSeconds, connectTimeoutSeconds, maxConcurrency, caBundle != null && !caBundle.isBlank(),
+                Instant.ofEpochMilli(updatedAt), origin);
     }
 
     @Override

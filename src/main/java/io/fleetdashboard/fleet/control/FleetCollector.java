@@ -2,6 +2,7 @@ package io.fleetdashboard.fleet.control;
 
 import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.EndpointHarvest;
 import io.fleetdashboard.fleet.entity.EnvironmentHarvest;
@@ -29,6 +30,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,6 +154,23 @@ public class FleetCollector {
         }
     }
 
+    /**
+     * An environment was added, changed, enabled, disabled or removed: a refresh starts now (after the one in flight,
+     * which began with the old list), so the fleet includes it or drops its data without waiting for the schedule.
+     * Not at start-up (no snapshot yet): the first refresh comes anyway.
+     */
+    void onEnvironmentsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
+        if (cache.peek().isEmpty()) {
+            return;
+        }
+        Run running = inFlight.get();
+        if (running == null) {
+            refresh();
+        } else {
+            running.done().whenComplete((snapshot, error) -> refresh());
+        }
+    }
+
     public boolean refreshing() {
         return inFlight.get() != null;
     }
@@ -254,7 +274,7 @@ public class FleetCollector {
                                 }
                             });
                     CompletableFuture<List<EndpointHarvest>> perEndpoint = BoundedFanOut.run(endpoints,
-                            maxConcurrency, Duration.ofSeconds(endpointDeadlineSeconds), executor, timer,
+                            environment.maxConcurrency() > 0 ? environment.maxConcurrency() : maxConcurrency, Duration.ofSeconds(endpointDeadlineSeconds), executor, timer,
                             endpoint -> progress.endpointDone(harvest(environment, endpoint, previous)),
                             (endpoint, error) -> progress.endpointDone(
                                     previous.keep(environment.name(), endpoint, failure(error), 0)));

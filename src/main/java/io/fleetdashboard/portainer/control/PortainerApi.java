@@ -1,10 +1,12 @@
 package io.fleetdashboard.portainer.control;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -85,4 +87,10 @@ public interface PortainerApi extends AutoCloseable {
     @GET
     @Path("/system/status")
     Response status();
+
+    /** JSON {"password": "…"} or {} (a body is required); the archive as a stream (portainer-api.md §7). */
+    @POST
+    @Path("/backup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response backup(String json);
 }

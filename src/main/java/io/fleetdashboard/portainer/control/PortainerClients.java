@@ -1,6 +1,7 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.config.control.InsecureTls;
+import io.fleetdashboard.config.control.PemTrust;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import jakarta.annotation.PreDestroy;
@@ -127,22 +128,49 @@ public class PortainerClients {
     }
 
     private PortainerApi build(EnvironmentConnection environment) {
+        int pool = environment.maxConcurrency() > 0 ? environment.maxConcurrency() : maxConcurrency;
+        RestClientBuilder builder = builder(environment, connectTimeoutSeconds(environment),
+                readTimeoutSeconds(environment))
+                .property("resteasy.connectionPoolSize", pool)
+                .property("resteasy.maxPooledPerRoute", pool)
+                .property("resteasy.connectionTTL", List.of(connectionTtlSeconds, TimeUnit.SECONDS));
+        return builder.build(PortainerApi.class);
+    }
+
+    /**
+     * A client for one connection test, never pooled or shared (the caller closes it): the environment's key, TLS
+     * and CA bundle, with the given timeouts. For unsaved settings too.
+     */
+    PortainerApi probeClient(EnvironmentConnection environment, int connectSeconds, int readSeconds) {
+        return builder(environment, connectSeconds, readSeconds)
+                .property("resteasy.connectionPoolSize", 2)
+                .property("resteasy.maxPooledPerRoute", 2)
+                .build(PortainerApi.class);
+    }
+
+    int connectTimeoutSeconds(EnvironmentConnection environment) {
+        int seconds = environment.connectTimeoutSeconds() > 0 ? environment.connectTimeoutSeconds()
+                : connectTimeoutSeconds;
+        return capped(environment, seconds);
+    }
+
+    /** Key filter, timeouts, no default mapper; TLS: trust-all (verifySsl=false), the CA bundle, or the JVM's. */
+    private RestClientBuilder builder(EnvironmentConnection environment, int connectSeconds, int readSeconds) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(environment.apiUrl())
-                .connectTimeout(capped(environment, connectTimeoutSeconds), TimeUnit.SECONDS)
-                .readTimeout(readTimeoutSeconds(environment), TimeUnit.SECONDS)
+                .connectTimeout(connectSeconds, TimeUnit.SECONDS)
+                .readTimeout(readSeconds, TimeUnit.SECONDS)
                 .register(new ApiKeyFilter(environment.apiKey()))
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .property("resteasy.connectionPoolSize", maxConcurrency)
-                .property("resteasy.maxPooledPerRoute", maxConcurrency)
-                .property("resteasy.connectionTTL", List.of(connectionTtlSeconds, TimeUnit.SECONDS));
+                .property("microprofile.rest.client.disable.default.mapper", true);
         if (!environment.verifySsl()) {
             if (insecureWarned.add(environment.name())) {
                 LOG.warning(() -> "TLS certificate verification is OFF for environment '" + environment.name() + "'");
             }
             builder.sslContext(InsecureTls.trustingEveryCertificate()).hostnameVerifier((host, session) -> true);
+        } else if (environment.caBundle() != null && !environment.caBundle().isBlank()) {
+            builder.trustStore(PemTrust.trustStore(environment.caBundle(), "portainer-ca"));
         }
-        return builder.build(PortainerApi.class);
+        return builder;
     }
 
     private static void close(String name, Client client) {
@@ -157,8 +185,11 @@ public class PortainerClients {
         try {
             byte[] keyHash = MessageDigest.getInstance("SHA-256")
                     .digest(String.valueOf(environment.apiKey()).getBytes(StandardCharsets.UTF_8));
+            byte[] caHash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(environment.caBundle()).getBytes(StandardCharsets.UTF_8));
             return environment.apiUrl() + "|" + environment.verifySsl() + "|" + readTimeoutSeconds(environment) + "|"
-                    + HexFormat.of().formatHex(keyHash);
+                    + connectTimeoutSeconds(environment) + "|" + environment.maxConcurrency() + "|"
+                    + HexFormat.of().formatHex(keyHash) + "|" + HexFormat.of().formatHex(caHash);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -100,6 +100,59 @@ final class PortainerErrors {
         return new TransientPortainerException(ErrorKind.UNAVAILABLE, where + ": request failed", failure);
     }
 
+    /**
+     * Why a connection test failed, for people and tests: dns, refused, tls, timeout (from the cause chain), else
+     * from the kind: unauthorized, forbidden, malformed, server_error, unavailable.
+     */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "dns";
+            }
+            if (cause instanceof ConnectException) {
+                return "refused";
+            }
+            if (cause instanceof SSLException) {
+                return "tls";
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException
+                    || cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
+                return "timeout";
+            }
+        }
+        if (failure instanceof PortainerException portainer) {
+            return switch (portainer.kind()) {
+                case UNAUTHORIZED -> "unauthorized";
+                case FORBIDDEN -> "forbidden";
+                case TIMEOUT -> "timeout";
+                case MALFORMED -> "malformed";
+                case SERVER_ERROR, NOT_FOUND -> "server_error";
+                default -> "unavailable";
+            };
+        }
+        return "unavailable";
+    }
+
+    /** The sentence a connection test shows for a {@link #reason}: what failed and what to check. */
+    static String explain(String reason, String host, int seconds) {
+        return switch (reason) {
+            case "dns" -> "The host name " + host + " cannot be resolved (DNS): check the URL.";
+            case "refused" -> "Connection refused by " + host + ": nothing listens at that address and port "
+                    + "(check the URL and port, and that Portainer runs).";
+            case "tls" -> "TLS failed: the server's certificate is not trusted or does not match " + host
+                    + " (add its CA bundle, or turn certificate verification off).";
+            case "ca_bundle" -> "The CA bundle cannot be used: it holds no readable PEM certificate.";
+            case "unauthorized" -> "Portainer rejected the API key (HTTP 401): create an access token in Portainer "
+                    + "(My account, Access tokens) and enter it again.";
+            case "forbidden" -> "Portainer denied access (HTTP 403): the key's user may not list endpoints.";
+            case "timeout" -> "No answer from " + host + " within " + seconds + " s (a firewall dropping packets, "
+                    + "or an overloaded server).";
+            case "malformed" -> "The answer is not Portainer's (invalid JSON): is the URL that of Portainer's API?";
+            case "server_error" -> "Portainer answered with an error: is the URL that of Portainer's API (…/api)?";
+            default -> "Portainer at " + host + " cannot be reached.";
+        };
+    }
+
     /** Portainer's {"message": ...} (or a text body) as a short suffix; empty when there is none. */
     private static String quote(String body) {
         if (body == null || body.isBlank()) {

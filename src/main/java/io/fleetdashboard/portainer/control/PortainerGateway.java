@@ -1,9 +1,12 @@
 package io.fleetdashboard.portainer.control;
 
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import io.fleetdashboard.portainer.control.wire.InspectWire;
 import io.fleetdashboard.portainer.control.wire.LogSourceWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
+import io.fleetdashboard.portainer.entity.BackupArchive;
+import io.fleetdashboard.portainer.entity.ConnectionProbe;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerAction;
 import io.fleetdashboard.portainer.entity.ContainerInspection;
@@ -21,6 +24,10 @@ import io.fleetdashboard.portainer.entity.StatsReading;
 import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,7 +42,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -101,6 +111,10 @@ public class PortainerGateway {
     int openSeconds;
 
     private final Map<String, EnvironmentGuard> guards = new ConcurrentHashMap<>();
+
+    /** Runs connection tests, so the request thread waits at most their deadline. */
+    @Resource
+    ManagedExecutorService probeExecutor;
 
     /** Logs the effective FT timeouts once, as MP Config (and therefore FT) resolves them. */
     @PostConstruct
@@ -284,7 +298,7 @@ public class PortainerGateway {
             throw e;
         }
         String where = "Portainer '" + environment.name() + "' " + Route.LOGS.tag();
-        try (response; InputStream body = translatingFailures(environment.name(), response.hasEntity()
+        try (response; InputStream body = translatingFailures(environment.name(), Route.LOGS, response.hasEntity()
                 ? response.readEntity(InputStream.class) : InputStream.nullInputStream())) {
             return reader.read(body);
         } catch (PortainerException e) {
@@ -298,6 +312,136 @@ public class PortainerGateway {
     public PortainerStatus status(EnvironmentConnection environment) {
         return request(environment, Route.STATUS, PortainerApi::status,
                 (response, body) -> Translation.status(WireJson.parse(text(body), Wire.Status.class)));
+    }
+
+    /** Writes a backup archive as it arrives; an IOException it throws is its own (e.g. the disk is full). */
+    @FunctionalInterface
+    public interface BackupWriter {
+        long write(InputStream archive) throws IOException;
+    }
+
+    /**
+     * POST /api/backup with {"password": …} (or {} without one), the archive streamed into {@code writer}, never
+     * buffered. Status and headers pass the interactive bulkhead and the write deadline (never retried); the body is
+     * read afterwards, each read bounded by the client's read timeout. Errors: typed PortainerExceptions (a
+     * non-admin key is 401 here, portainer-api.md §7), also out of the writer's reads.
+     */
+    public BackupArchive backup(EnvironmentConnection environment, String password, BackupWriter writer)
+            throws IOException {
+        String json = password == null || password.isEmpty() ? "{}"
+                : jakarta.json.Json.createObjectBuilder().add("password", password).build().toString();
+        AtomicReference<Response> opened = new AtomicReference<>();
+        Response response;
+        try {
+            response = guarded(environment, Route.BACKUP, api -> open(environment, Route.BACKUP, () -> {
+                Response r = api.backup(json);
+                opened.set(r);
+                return r;
+            }));
+        } catch (RuntimeException e) {
+            Response late = opened.get();
+            if (late != null) {
+                late.close();
+            }
+            throw e;
+        }
+        String fallback = "portainer-backup_" + environment.name() + ".tar.gz";
+        String fileName = ContentDisposition.fileName(response.getHeaderString("Content-Disposition"), fallback);
+        String contentType = response.getHeaderString("Content-Type");
+        try (response; InputStream body = translatingFailures(environment.name(), Route.BACKUP, response.hasEntity()
+                ? response.readEntity(InputStream.class) : InputStream.nullInputStream())) {
+            long bytes = writer.write(body);
+            return new BackupArchive(fileName, contentType, bytes);
+        } catch (PortainerException e) {
+            metrics.error(environment.name(), e.kind());
+            throw e;
+        }
+    }
+
+    /**
+     * Tests a connection, saved or not, with a client of its own (no pool, breaker or bulkhead of the environment
+     * touched): GET /api/system/status for the version and latency (public in Portainer, so it proves the address and
+     * TLS), then one page of GET /api/endpoints for the count (it proves the key). Bounded by {@code deadline} as a
+     * whole; every failure is explained (DNS, refused, TLS, CA bundle, 401, 403, timeout …), never thrown.
+     */
+    public ConnectionProbe probe(EnvironmentConnection environment, Duration deadline) {
+        long started = System.nanoTime();
+        int seconds = (int) Math.max(1, deadline.toSeconds());
+        CompletableFuture<ConnectionProbe> run = CompletableFuture.supplyAsync(
+                () -> probeNow(environment, seconds, started), probeExecutor());
+        try {
+            return run.get(seconds + 1L, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            run.cancel(true);
+            return failedProbe(environment, "timeout", started, seconds, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failedProbe(environment, "timeout", started, seconds, null);
+        } catch (ExecutionException e) {
+            return failedProbe(environment, PortainerErrors.reason(e.getCause()), started, seconds, e.getCause());
+        }
+    }
+
+    private java.util.concurrent.Executor probeExecutor() {
+        return probeExecutor != null ? probeExecutor : Runnable::run;
+    }
+
+    private ConnectionProbe probeNow(EnvironmentConnection environment, int seconds, long started) {
+        PortainerApi api;
+        try {
+            api = clients.probeClient(environment, Math.min(seconds, clients.connectTimeoutSeconds(environment)),
+                    seconds);
+        } catch (IllegalArgumentException badBundle) {
+            return failedProbe(environment, "ca_bundle", started, seconds, badBundle);
+        }
+        try (api) {
+            PortainerStatus status;
+            long latency;
+            try (Response response = api.status()) {
+                latency = (System.nanoTime() - started) / 1_000_000;
+                if (response.getStatus() >= 300) {
+                    throw PortainerErrors.fromStatus(environment.name(), Route.STATUS, response.getStatus(),
+                            CappedBody.read(response, 64 << 10, "status"));
+                }
+                status = Translation.status(WireJson.parse(response.readEntity(String.class), Wire.Status.class));
+            }
+            int endpoints;
+            try (Response response = api.endpoints(1, 1, true)) {
+                if (response.getStatus() >= 300) {
+                    throw PortainerErrors.fromStatus(environment.name(), Route.ENDPOINTS, response.getStatus(),
+                            CappedBody.read(response, 64 << 10, "endpoints"));
+                }
+                Integer total = totalCount(response);
+                if (total == null) {
+                    try (Response all = api.endpoints(1, 0, true);
+                         InputStream body = CappedBody.stream(all, maxResponseBytes, "endpoints")) {
+                        endpoints = WireLists.endpoints(body).items().size();
+                    }
+                } else {
+                    endpoints = total;
+                }
+            }
+            return new ConnectionProbe(true, status.version(), status.instanceId(), endpoints, latency, null,
+                    "Connected to Portainer " + status.version() + " in " + latency + " ms; the key sees "
+                            + endpoints + " endpoint(s).");
+        } catch (RuntimeException e) {
+            return failedProbe(environment, PortainerErrors.reason(e), started, seconds, e);
+        } catch (Exception closing) {
+            return failedProbe(environment, "unavailable", started, seconds, closing);
+        }
+    }
+
+    private static ConnectionProbe failedProbe(EnvironmentConnection environment, String reason, long started,
+                                               int seconds, Throwable cause) {
+        long took = (System.nanoTime() - started) / 1_000_000;
+        LOG.fine(() -> "Connection test of " + environment.name() + " failed: " + reason + " (" + cause + ")");
+        return new ConnectionProbe(false, null, null, null, took, reason,
+                PortainerErrors.explain(reason, environment.apiUrl().getHost(), seconds));
+    }
+
+    /** A changed or removed environment starts afresh: its breaker and bulkheads are dropped. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
+        guards.remove(change.name());
     }
 
     /** The breaker state of an environment, for health views. */
@@ -393,14 +537,14 @@ public class PortainerGateway {
     }
 
     /** A body whose read failures leave as PortainerExceptions (TIMEOUT, MALFORMED when cut short, UNAVAILABLE). */
-    private static InputStream translatingFailures(String environment, InputStream in) {
+    private static InputStream translatingFailures(String environment, Route route, InputStream in) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
                 try {
                     return super.read();
                 } catch (IOException | RuntimeException e) {
-                    throw PortainerErrors.fromThrowable(environment, Route.LOGS, e);
+                    throw PortainerErrors.fromThrowable(environment, route, e);
                 }
             }
 
@@ -409,7 +553,7 @@ public class PortainerGateway {
                 try {
                     return super.read(b, off, len);
                 } catch (IOException | RuntimeException e) {
-                    throw PortainerErrors.fromThrowable(environment, Route.LOGS, e);
+                    throw PortainerErrors.fromThrowable(environment, route, e);
                 }
             }
         };

@@ -24,7 +24,12 @@ enum Route {
      */
     LOG_SOURCE(Tier.INTERACTIVE, false), LOGS(Tier.INTERACTIVE, false),
     /** start, stop, restart, kill: not idempotent, never retried. */
-    CONTAINER_ACTION(Tier.WRITE, false);
+    CONTAINER_ACTION(Tier.WRITE, false),
+    /**
+     * POST /api/backup: the answer's status and headers within the write deadline, never retried; the archive is
+     * read afterwards. Its failures do not pause the collection (not server-level for the breaker).
+     */
+    BACKUP(Tier.WRITE, false);
 
     enum Tier { LIST, DOCKER, INTERACTIVE, WRITE }
 

@@ -102,8 +102,11 @@ final class SimulatedPortainer {
     }
 
     private void handle(HttpExchange exchange) {
+        String requestBody = null;
         try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes(); // drain, so the connection can be kept alive
+            byte[] bytes = in.readNBytes(64 << 10); // drained, so the connection can be kept alive
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            requestBody = bytes.length == 0 ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException ignored) {
             // the client went away; the reply below will fail quietly too
         }
@@ -120,7 +123,7 @@ final class SimulatedPortainer {
             reply = model == null ? SimulatedPortainerRoutes.text(404, "404 page not found\n")
                     : SimulatedPortainerRoutes.handle(world, model, new SimulatedPortainerRoutes.Request(exchange.getRequestMethod(),
                             decodePath(path), exchange.getRequestURI().getRawQuery(),
-                            exchange.getRequestHeaders()::getFirst), simulation.now());
+                            exchange.getRequestHeaders()::getFirst, requestBody), simulation.now());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, name + ": simulator failed on " + path, e);
             reply = SimulatedPortainerRoutes.portainerError(500, "Simulator failure", "Internal error");

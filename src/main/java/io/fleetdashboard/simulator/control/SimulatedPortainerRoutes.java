@@ -30,7 +30,12 @@ public final class SimulatedPortainerRoutes {
     static final Pattern CONTAINER = Pattern.compile("^/containers/([^/]+)/(json|stats|logs|start|stop|restart|kill)$");
 
     /** An HTTP request as the simulator needs it; header lookup is case-insensitive. */
-    public record Request(String method, String path, String rawQuery, Function<String, String> header) {
+    public record Request(String method, String path, String rawQuery, Function<String, String> header,
+                          String body) {
+
+        public Request(String method, String path, String rawQuery, Function<String, String> header) {
+            this(method, path, rawQuery, header, null);
+        }
     }
 
     /** The reply; body null means an empty body. {@code delayMs} is added to the normal latency. */
@@ -103,6 +108,9 @@ public final class SimulatedPortainerRoutes {
                     docker.group(3) == null ? "/" : docker.group(3), now);
         }
         boolean get = request.method().equals("GET");
+        if (path.equals("/api/backup") && request.method().equals("POST")) {
+            return backup(server, request.body(), now);
+        }
         if (get && (path.equals("/api/endpoints") || path.equals("/api/endpoints/"))) {
             return endpointList(world, server, query, now);
         }
@@ -149,6 +157,25 @@ public final class SimulatedPortainerRoutes {
             return ok(j.endArr().toString());
         }
         return text(404, "404 page not found\n");
+    }
+
+    // ------------------------------------------------------------------ backup (§7)
+
+    /** 400 without a body (Portainer needs at least {}); else the archive with Portainer's headers. */
+    static Reply backup(SimWorldServer server, String body, long now) {
+        if (body == null || body.isBlank()) {
+            return portainerError(400, "Invalid request payload", "EOF");
+        }
+        String password;
+        try {
+            password = SimulatedBackup.password(body);
+        } catch (RuntimeException notJson) {
+            return portainerError(400, "Invalid request payload", "invalid character");
+        }
+        byte[] archive = SimulatedBackup.archive(server, password, now);
+        String contentType = password == null ? "application/gzip" : "application/octet-stream";
+        return new Reply(200, contentType, Map.of("Content-Disposition", "attachment; filename="
+                + SimulatedBackup.fileName(now, password != null)), archive, 0);
     }
 
     // ------------------------------------------------------------------ auth (§1.1, §1.2)

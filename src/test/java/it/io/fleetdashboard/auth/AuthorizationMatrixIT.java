@@ -85,6 +85,14 @@ class AuthorizationMatrixIT {
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA
+            /api/v1/environments/{name}              API  /api/v1/environments/none             LAAA  /api/v1/environments/none           LFFA
+            /api/v1/environments/{name}/test         API  /api/v1/environments/none/test        LAAA  /api/v1/environments/none/test      LFFA
+            /api/v1/environments/{name}/backups      API  /api/v1/environments/none/backups     LAAA  /api/v1/environments/none/backups   LFFA
+            /api/v1/backups                          API  /api/v1/backups                       LFFA  /api/v1/backups                     LFFA
+            /api/v1/backups/{id}                     API  /api/v1/backups/0                     LFFA  /api/v1/backups/0                   LFFA
+            /api/v1/backups/settings                 API  /api/v1/backups/settings              LFFA  /api/v1/backups/settings            LFFA
+            /environments.xhtml                      PAGE /environments.xhtml                   LFFA  /environments.xhtml                 LFFA
+            /backups.xhtml                           PAGE /backups.xhtml                        LFFA  /backups.xhtml                      LFFA
             /api/v1/metrics/containers               API  /api/v1/metrics/containers?q=x        LAAA  /api/v1/metrics/containers          LFAA
             /api/v1/metrics/containers/{key}         API  /api/v1/metrics/containers/a:1:b      LAAA  /api/v1/metrics/containers/a:1:b    LFAA
             /api/v1/metrics/top                      API  /api/v1/metrics/top                   LAAA  /api/v1/metrics/top                 LFAA

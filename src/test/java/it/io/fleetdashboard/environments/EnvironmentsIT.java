@@ -26,8 +26,9 @@ class EnvironmentsIT {
     private static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
     private static final Path SERVER_DIR = Path.of(System.getProperty("it.server.dir",
             "target/liberty/wlp/usr/servers/fleet-it"));
+    /** updatedAt is absent (null) for the simulated stand-ins. */
     private static final Set<String> FIELDS = Set.of("name", "displayName", "apiUrl", "verifySsl", "source",
-            "enabled", "simulated");
+            "enabled", "simulated", "timeoutSeconds", "connectTimeoutSeconds", "maxConcurrency", "caBundle", "origin");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,7 +45,9 @@ class EnvironmentsIT {
         }
         for (JsonValue value : environments) {
             JsonObject environment = value.asJsonObject();
-            assertEquals(FIELDS, environment.keySet(), "exactly the documented fields");
+            Set<String> fields = new java.util.HashSet<>(environment.keySet());
+            fields.remove("updatedAt");
+            assertEquals(FIELDS, fields, "exactly the documented fields");
             assertFalse(environment.getString("name").isBlank());
             assertTrue(environment.getString("apiUrl").endsWith("/api"), environment.toString());
         }
@@ -57,5 +60,131 @@ class EnvironmentsIT {
         Path data = SERVER_DIR.resolve("data");
         assertTrue(Files.exists(data.resolve("fleet.db")), "fleet.db created in " + data);
         assertTrue(Files.exists(data.resolve("fleet.db-wal")), "a WAL file next to fleet.db");
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return it.io.fleetdashboard.Api.json(response.body()).asJsonObject();
+    }
+
+    private static String apiUrl(JsonObject simulated) {
+        return simulated.getString("baseUrl");
+    }
+
+    @Test
+    void anEnvironmentIsAddedChangedDisabledAndRemovedAndItsKeyNeverComesBack() {
+        JsonObject sim = AdminApi.simulatedServer("sim-1");
+        String key = sim.getString("apiKey");
+        String name = AdminApi.uniqueName("it-crud");
+        try {
+            JsonObject created = AdminApi.create(name, apiUrl(sim), key, false);
+            assertEquals(name, created.getString("name"));
+            assertEquals("UI", created.getString("source"));
+            assertEquals("the environments page", created.getString("origin"));
+            assertEquals(apiUrl(sim) + "/api", created.getString("apiUrl"), "normalised");
+            assertFalse(created.getBoolean("enabled"));
+
+            HttpResponse<String> changed = AdminApi.put("/api/v1/environments/" + name,
+                    "{\"displayName\":\"Renamed\",\"timeoutSeconds\":20,\"maxConcurrency\":4,\"apiKey\":\"\"}");
+            assertEquals(200, changed.statusCode(), changed.body());
+            assertEquals("Renamed", json(changed).getString("displayName"));
+            assertEquals(20, json(changed).getInt("timeoutSeconds"));
+            assertEquals(4, json(changed).getInt("maxConcurrency"));
+
+            HttpResponse<String> tested = it.io.fleetdashboard.Api.post("/api/v1/environments/" + name + "/test", null);
+            assertEquals(200, tested.statusCode(), tested.body());
+            assertTrue(json(tested).getBoolean("ok"), "a blank key kept the stored one: " + tested.body());
+
+            HttpResponse<String> one = it.io.fleetdashboard.Api.get("/api/v1/environments/" + name);
+            assertEquals(200, one.statusCode());
+            for (HttpResponse<String> response : java.util.List.of(changed, tested, one,
+                    it.io.fleetdashboard.Api.get("/api/v1/environments"))) {
+                assertFalse(response.body().contains(key), "the key never comes back: " + response.body());
+            }
+            assertEquals(204, AdminApi.delete("/api/v1/environments/" + name).statusCode());
+            assertEquals(404, it.io.fleetdashboard.Api.get("/api/v1/environments/" + name).statusCode());
+
+            String audit = it.io.fleetdashboard.Api.get("/api/v1/audit?action=environment.*&limit=100").body();
+            assertTrue(audit.contains("environment.create") && audit.contains("environment.update")
+                    && audit.contains("environment.delete") && audit.contains(name), audit);
+            assertTrue(audit.contains("apiKey") || audit.contains("changed:"), audit);
+            assertFalse(audit.contains(key), "the audit log never holds the key");
+        } finally {
+            AdminApi.remove(name);
+        }
+    }
+
+    @Test
+    void invalidInputIsRefusedWithAClearMessage() {
+        String name = AdminApi.uniqueName("it-bad");
+        for (String[] c : new String[][] {
+                {"{\"name\":\"" + name + "\",\"apiUrl\":\"ftp://x\",\"apiKey\":\"k\"}", "apiUrl"},
+                {"{\"name\":\"" + name + "\",\"apiUrl\":\"https://x\"}", "apiKey"},
+                {"{\"name\":\"Bad Name\",\"apiUrl\":\"https://x\",\"apiKey\":\"k\"}", "name"},
+                {"{\"name\":\"" + name + "\",\"apiUrl\":\"https://x\",\"apiKey\":\"k\",\"timeoutSeconds\":0}",
+                        "timeoutSeconds"},
+                {"{\"name\":\"" + name + "\",\"apiUrl\":\"https://x\",\"apiKey\":\"k\",\"caBundle\":\"junk\"}",
+                        "caBundle"}}) {
+            HttpResponse<String> response = it.io.fleetdashboard.Api.post("/api/v1/environments", c[0]);
+            assertEquals(400, response.statusCode(), c[0] + " -> " + response.body());
+            assertEquals("bad_request", json(response).getString("error"));
+            assertTrue(json(response).getString("message").startsWith(c[1]), response.body());
+        }
+        assertEquals(404, it.io.fleetdashboard.Api.get("/api/v1/environments/" + name).statusCode(),
+                "nothing was stored");
+        HttpResponse<String> standIn = it.io.fleetdashboard.Api.post("/api/v1/environments",
+                "{\"name\":\"sim-1\",\"apiUrl\":\"https://x\",\"apiKey\":\"k\"}");
+        assertEquals(409, standIn.statusCode(), standIn.body());
+        assertEquals(409, AdminApi.put("/api/v1/environments/sim-1", "{\"displayName\":\"x\"}").statusCode());
+        assertEquals(409, AdminApi.delete("/api/v1/environments/sim-1").statusCode());
+        assertEquals(404, AdminApi.delete("/api/v1/environments/" + name).statusCode());
+        assertEquals(404, AdminApi.put("/api/v1/environments/" + name, "{}").statusCode());
+    }
+
+    @Test
+    void aDuplicateNameIsAConflict() {
+        JsonObject sim = AdminApi.simulatedServer("sim-1");
+        String name = AdminApi.uniqueName("it-dup");
+        try {
+            AdminApi.create(name, apiUrl(sim), sim.getString("apiKey"), false);
+            HttpResponse<String> again = it.io.fleetdashboard.Api.post("/api/v1/environments",
+                    "{\"name\":\"" + name + "\",\"apiUrl\":\"https://x\",\"apiKey\":\"k\"}");
+            assertEquals(409, again.statusCode(), again.body());
+            assertEquals("conflict", json(again).getString("error"));
+        } finally {
+            AdminApi.remove(name);
+        }
+    }
+
+    @Test
+    void aConnectionTestShowsVersionEndpointsAndLatencyOrExplainsTheFailure() {
+        JsonObject sim = AdminApi.simulatedServer("sim-1");
+        HttpResponse<String> ok = it.io.fleetdashboard.Api.post("/api/v1/environments/sim-1/test", null);
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonObject probe = json(ok);
+        assertTrue(probe.getBoolean("ok"), ok.body());
+        assertEquals("2.23.0", probe.getString("version"));
+        int expected = it.io.fleetdashboard.Api.object("/api/v1/environments/sim-1/status").getInt("endpoints");
+        assertEquals(expected, probe.getInt("endpoints"));
+        assertTrue(probe.getJsonNumber("latencyMs").longValue() >= 0);
+
+        String name = AdminApi.uniqueName("it-unsaved");
+        HttpResponse<String> wrongKey = it.io.fleetdashboard.Api.post("/api/v1/environments/" + name + "/test",
+                "{\"apiUrl\":\"" + apiUrl(sim) + "\",\"apiKey\":\"ptr_wrong_key\"}");
+        assertEquals(200, wrongKey.statusCode(), wrongKey.body());
+        assertFalse(json(wrongKey).getBoolean("ok"));
+        assertEquals("unauthorized", json(wrongKey).getString("reason"), wrongKey.body());
+        assertTrue(json(wrongKey).getString("message").contains("401"), wrongKey.body());
+        assertFalse(wrongKey.body().contains("ptr_wrong_key"));
+
+        HttpResponse<String> refused = it.io.fleetdashboard.Api.post("/api/v1/environments/" + name + "/test",
+                "{\"apiUrl\":\"http://127.0.0.1:1\",\"apiKey\":\"k\"}");
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertEquals("refused", json(refused).getString("reason"), refused.body());
+        assertTrue(json(refused).getString("message").contains("refused"), refused.body());
+        assertEquals(404, it.io.fleetdashboard.Api.get("/api/v1/environments/" + name).statusCode(),
+                "a test stores nothing");
+
+        HttpResponse<String> nothing = it.io.fleetdashboard.Api.post("/api/v1/environments/" + name + "/test", null);
+        assertEquals(404, nothing.statusCode(), "no such environment and no settings to test");
     }
 }
