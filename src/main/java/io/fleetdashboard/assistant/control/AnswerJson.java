@@ -3,7 +3,6 @@ package io.fleetdashboard.assistant.control;
 import io.fleetdashboard.assistant.entity.Citation;
 import io.fleetdashboard.assistant.entity.SentMessage;
 import io.fleetdashboard.assistant.entity.ToolCall;
-import io.fleetdashboard.assistant.entity.ToolRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -57,25 +56,7 @@ public final class AnswerJson {
     }
 
     static JsonObject message(SentMessage m) {
-        var o = Json.createObjectBuilder().add("role", m.role());
-        if (m.toolCalls().isEmpty() || !m.content().isEmpty()) {
-            o.add("content", m.content());
-        } else {
-            o.add("content", JsonValue.NULL);
-        }
-        if (m.toolCallId() != null) {
-            o.add("tool_call_id", m.toolCallId());
-        }
-        if (!m.toolCalls().isEmpty()) {
-            JsonArrayBuilder calls = Json.createArrayBuilder();
-            for (ToolRequest call : m.toolCalls()) {
-                calls.add(Json.createObjectBuilder().add("id", call.id()).add("type", "function")
-                        .add("function", Json.createObjectBuilder().add("name", call.name())
-                                .add("arguments", call.arguments())));
-            }
-            o.add("tool_calls", calls);
-        }
-        return o.build();
+        return io.fleetdashboard.assistant.entity.SentMessageJson.toJson(m);
     }
 
     public static List<SentMessage> sent(String json) {
@@ -86,12 +67,7 @@ public final class AnswerJson {
     }
 
     static SentMessage sentMessage(JsonObject o) {
-        String content = o.get("content") instanceof jakarta.json.JsonString text ? text.getString() : "";
-        List<ToolRequest> calls = o.get("tool_calls") instanceof JsonArray array ? array.stream()
-                .map(JsonValue::asJsonObject).map(c -> new ToolRequest(c.getString("id", ""),
-                        c.getJsonObject("function").getString("name", ""),
-                        c.getJsonObject("function").getString("arguments", "{}"))).toList() : List.of();
-        return new SentMessage(o.getString("role"), content, o.getString("tool_call_id", null), calls);
+        return io.fleetdashboard.assistant.entity.SentMessageJson.fromJson(o);
     }
 
     private static JsonArray parse(String json) {

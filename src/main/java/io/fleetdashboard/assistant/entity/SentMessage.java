@@ -7,6 +7,7 @@ import java.util.List;
  * role and content; for an assistant turn that asked for tools, the calls it asked for; for a tool's result, the id
  * of the call it answers.
  */
+@jakarta.json.bind.annotation.JsonbTypeAdapter(SentMessageJson.class)
 public record SentMessage(String role, String content, String toolCallId, List<ToolRequest> toolCalls) {
 
     public SentMessage {
