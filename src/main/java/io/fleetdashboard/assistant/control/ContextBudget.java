@@ -29,8 +29,15 @@ public final class ContextBudget {
         return total;
     }
 
-    /** One row of a result: the name a question may mention, and the row as sent. */
-    public record Row(String name, String text) {
+    /**
+     * One row of a result: the name a question may mention, and the row as sent, made only when it is considered
+     * (a look-up over 50,000 containers renders the few dozen that can fit, not all of them).
+     */
+    public record Row(String name, java.util.function.Supplier<String> text) {
+
+        public static Row of(String name, String text) {
+            return new Row(name, () -> text);
+        }
     }
 
     /**
@@ -62,7 +69,7 @@ public final class ContextBudget {
         List<Integer> rest = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             String name = rows.get(i).name();
-            if (name != null && name.length() >= MIN_NAMED && asked.contains(name.toLowerCase(Locale.ROOT))) {
+            if (named(asked, name)) {
                 named.add(i);
             } else {
                 rest.add(i);
@@ -74,7 +81,7 @@ public final class ContextBudget {
         List<Integer> used = new ArrayList<>();
         for (List<Integer> group : List.of(named, rest)) {
             for (int i : group) {
-                String line = rows.get(i).text() + "\n";
+                String line = rows.get(i).text().get() + "\n";
                 if (used.size() >= maxRows || line.length() > room) {
                     break;
                 }
@@ -88,6 +95,27 @@ public final class ContextBudget {
             out.append(marker(omitted, rows.size()));
         }
         return new Trimmed(out.toString(), List.copyOf(used), omitted);
+    }
+
+    /** The question names it: the whole name, not as a piece of a longer one ("app-4" is not in "app-49"). */
+    static boolean named(String askedLowerCase, String name) {
+        if (name == null || name.length() < MIN_NAMED) {
+            return false;
+        }
+        String wanted = name.toLowerCase(Locale.ROOT);
+        for (int at = askedLowerCase.indexOf(wanted); at >= 0; at = askedLowerCase.indexOf(wanted, at + 1)) {
+            int end = at + wanted.length();
+            if ((at == 0 || !namePart(askedLowerCase.charAt(at - 1)))
+                    && (end == askedLowerCase.length() || !namePart(askedLowerCase.charAt(end))
+                    || end + 1 == askedLowerCase.length() && askedLowerCase.charAt(end) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
     }
 
     static String marker(int omitted, int total) {

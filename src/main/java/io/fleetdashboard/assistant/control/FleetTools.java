@@ -213,7 +213,12 @@ public class FleetTools {
     record Listing(String counts, List<ContainerRow> rows, int matched) {
     }
 
-    record ContainerRow(String name, JsonObject data, Citation citation) {
+    /** A row: its name, its data (made only when the row is considered for sending) and its link. */
+    record ContainerRow(String name, java.util.function.Supplier<JsonObject> data, Citation citation) {
+
+        ContainerRow(String name, JsonObject data, Citation citation) {
+            this(name, () -> data, citation);
+        }
     }
 
     private static Result result(String name, String arguments, Listing listing, String question, int maxTokens,
@@ -222,7 +227,7 @@ public class FleetTools {
         String close = "</tool-data>";
         List<ContextBudget.Row> rows = new ArrayList<>(listing.rows().size());
         for (ContainerRow row : listing.rows()) {
-            rows.add(new ContextBudget.Row(row.name(), SecretScrubber.scrub(data(row.data()))));
+            rows.add(new ContextBudget.Row(row.name(), () -> SecretScrubber.scrub(data(row.data().get()))));
         }
         int room = Math.max(64, maxTokens - ContextBudget.tokens(open + close));
         ContextBudget.Trimmed trimmed = ContextBudget.trim(SecretScrubber.scrub(data(listing.counts())), rows,
@@ -293,6 +298,11 @@ public class FleetTools {
     }
 
     private static ContainerRow containerRow(FleetSnapshot s, FleetContainer c) {
+        return new ContainerRow(c.container().name(), () -> containerData(s, c),
+                new Citation("Container " + c.container().name(), containerHref(c.key())));
+    }
+
+    private static JsonObject containerData(FleetSnapshot s, FleetContainer c) {
         var k = c.container();
         JsonObjectBuilder row = Json.createObjectBuilder().add("key", c.key()).add("name", text(k.name()))
                 .add("endpoint", text(c.endpointName())).add("environment", text(c.environment()))
@@ -308,7 +318,7 @@ public class FleetTools {
         if (restarts != null) {
             row.add("restartCount", restarts);
         }
-        return new ContainerRow(k.name(), row.build(), new Citation("Container " + k.name(), containerHref(c.key())));
+        return row.build();
     }
 
     private Listing stacks(FleetSnapshot s, Map<String, String> args) {
@@ -347,7 +357,7 @@ public class FleetTools {
     Listing containerDetails(FleetSnapshot s, String ref) {
         FleetContainer c = container(s, ref);
         ContainerRow summary = containerRow(s, c);
-        JsonObjectBuilder row = Json.createObjectBuilder(summary.data());
+        JsonObjectBuilder row = Json.createObjectBuilder(summary.data().get());
         InspectionFacts facts = s.inspections().get(c.key());
         if (facts != null) {
             row.add("restartCount", facts.restartCount()).add("oomKilled", facts.oomKilled())
