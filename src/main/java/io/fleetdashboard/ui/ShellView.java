@@ -54,7 +54,6 @@ public class ShellView {
             new NavigationItem("navAudit", "Audit", "pi pi-history", "/audit.xhtml"),
             new NavigationItem("navEnvironments", "Environments", "pi pi-server", "/environments.xhtml"),
             new NavigationItem("navBackups", "Backups", "pi pi-database", "/backups.xhtml"),
-
             new NavigationItem("navSessions", "Sessions", "pi pi-users", "/sessions.xhtml"),
             new NavigationItem("navTracing", "Request tracing", "pi pi-stopwatch", "/tracing.xhtml"));
 

@@ -1,7 +1,6 @@
 package io.fleetdashboard.assistant.boundary;
 
 import io.fleetdashboard.assistant.control.AnswerJson;
-import io.fleetdashboard.assistant.control.AnswerMarkdown;
 import io.fleetdashboard.assistant.control.Assistant;
 import io.fleetdashboard.assistant.control.QuickAnswers;
 import io.fleetdashboard.assistant.entity.ConversationMessage;
@@ -154,11 +153,6 @@ public class AssistantView implements Serializable {
 
         public String getText() {
             return message.getContent();
-        }
-
-        /** The answer's Markdown rendered and sanitised on the server (never the raw text as HTML). */
-        public String getHtml() {
-            return AnswerMarkdown.toHtml(message.getContent());
         }
 
         public String getSource() {

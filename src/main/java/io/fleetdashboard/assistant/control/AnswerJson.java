@@ -43,19 +43,31 @@ public final class AnswerJson {
     }
 
     public static String sent(List<SentMessage> messages) {
+        return messages(messages).toString();
+    }
+
+    /** The messages in the chat-completions shape: exactly what goes into a request's "messages". */
+    public static JsonArray messages(List<SentMessage> messages) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (SentMessage m : messages) {
-            array.add(Json.createObjectBuilder().add("role", m.role()).add("content", m.content()));
+            array.add(message(m));
         }
-        return array.build().toString();
+        return array.build();
+    }
+
+    static JsonObject message(SentMessage m) {
+        return io.fleetdashboard.assistant.entity.SentMessageJson.toJson(m);
     }
 
     public static List<SentMessage> sent(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        return parse(json).stream().map(JsonValue::asJsonObject)
-                .map((JsonObject o) -> new SentMessage(o.getString("role"), o.getString("content", ""))).toList();
+        return parse(json).stream().map(JsonValue::asJsonObject).map(AnswerJson::sentMessage).toList();
+    }
+
+    static SentMessage sentMessage(JsonObject o) {
+        return io.fleetdashboard.assistant.entity.SentMessageJson.fromJson(o);
     }
 
     private static JsonArray parse(String json) {

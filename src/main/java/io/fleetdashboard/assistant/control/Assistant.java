@@ -7,6 +7,10 @@ import io.fleetdashboard.assistant.entity.Conversation;
 import io.fleetdashboard.assistant.entity.ConversationMessage;
 import io.fleetdashboard.assistant.entity.ModelException;
 import io.fleetdashboard.assistant.entity.QuestionRejectedException;
+import io.fleetdashboard.assistant.entity.SentMessage;
+import io.fleetdashboard.assistant.entity.ToolCall;
+import io.fleetdashboard.assistant.entity.ToolRequest;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.audit.control.AuditLog;
 import io.fleetdashboard.audit.entity.AuditResult;
 import io.fleetdashboard.fleet.control.FleetQueries;
@@ -15,6 +19,7 @@ import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +76,9 @@ public class Assistant {
     public Answer answer(String username, String role, Conversation conversation, String text,
                          java.util.function.Consumer<String> onPiece) {
         long started = System.nanoTime();
-        Optional<QuickAnswers.Intent> quick = QuickAnswers.intentOf(text);
+        // "why is X failing/unhealthy?" goes to a model when there is one, even when it reads like a quick question
+        Optional<QuickAnswers.Intent> quick = model.configured() && WHY_FAILING.matcher(text).find() ? Optional.empty()
+                : QuickAnswers.intentOf(text);
         boolean byModel = quick.isEmpty() && model.configured();
         List<ConversationMessage> history = byModel ? conversations.messages(conversation.getId(), 20) : List.of();
         conversations.append(conversation.getId(), ConversationMessage.Role.USER, null, text, null, null);
@@ -79,7 +86,7 @@ public class Assistant {
         Answer answer;
         try {
             if (byModel) {
-                answer = byModel(conversation.getId(), history, text, onPiece);
+                answer = byModel(conversation.getId(), username, role, history, text, onPiece);
             } else {
                 answer = byRules(conversation.getId(), text);
                 onPiece.accept(answer.answer());
@@ -96,32 +103,114 @@ public class Assistant {
         conversations.append(conversation.getId(), ConversationMessage.Role.ASSISTANT, answer.source(),
                 answer.answer(), AnswerJson.toolCalls(answer.toolCalls()), AnswerJson.sent(answer.sent()));
         audit.record(username, role, "assistant.ask", String.valueOf(conversation.getId()), conversation.getTitle(),
-                AuditResult.SUCCESS, (System.nanoTime() - started) / 1_000_000, answer.source().label());
+                AuditResult.SUCCESS, (System.nanoTime() - started) / 1_000_000, answer.source().label()
+                        + (answer.toolCalls().isEmpty() ? "" : "; look-ups: " + String.join(", ",
+                        answer.toolCalls().stream().map(ToolCall::name).toList())));
         return answer;
     }
 
-    private Answer byModel(long conversation, List<ConversationMessage> history, String question,
-                           java.util.function.Consumer<String> onPiece) {
+    /** Rounds of tool calls a model may ask for before it must answer. */
+    static final int MAX_ROUNDS = 4;
+    /** Calls run per round; more are answered "not run". */
+    static final int MAX_CALLS_PER_ROUND = 6;
+
+    /**
+     * "Why is X failing?" (crashing, down, restarting, unhealthy…), X a container's name or key: its details and,
+     * for operators, its recent logs are fetched before the model is asked.
+     */
+    static final java.util.regex.Pattern WHY_FAILING = java.util.regex.Pattern.compile(
+            "(?i)\\bwhy\\s+(?:is|does|did|are|do|has|was)\\s+(?:the\\s+)?(?:container\\s+)?[`\"']?"
+                    + "([A-Za-z0-9][A-Za-z0-9_.:\\-]*)[`\"']?\\s+(?:container\\s+)?(?:keep\\s+|still\\s+)?"
+                    + "(?:fail|crash|down\\b|restart|unhealthy|dy|die|exit|stop|broken|not\\s+(?:working|running|starting)"
+                    + "|erroring|error)");
+
+    @Inject
+    FleetTools tools;
+
+    private Answer byModel(long conversation, String username, String role, List<ConversationMessage> history,
+                           String question, java.util.function.Consumer<String> onPiece) {
         FleetSnapshot snapshot = snapshots.ifPresent().orElse(null);
         ModelSettings.Connection connection = model.connection();
-        List<io.fleetdashboard.assistant.entity.SentMessage> sent = ModelPrompt.messages(snapshot, history, question,
-                connection.maxContextTokens());
+        Role userRole = Role.highestOf(java.util.Set.of(role == null ? "" : role));
+        jakarta.json.JsonArray offered = FleetTools.definitions(userRole);
+        int budget = connection.maxContextTokens();
+        int toolsTokens = ContextBudget.tokens(offered.toString());
+        // the instructions, the history and the question take at most half of what the tools leave
+        List<SentMessage> sent = new ArrayList<>(ModelPrompt.messages(snapshot, history, question,
+                (budget - toolsTokens) / 2));
+        FleetTools.Context context = new FleetTools.Context(snapshot, userRole, username, question);
+        List<ToolCall> used = new ArrayList<>();
         StringBuilder received = new StringBuilder();
         String text;
         try {
-            ModelGateway.Reply reply = model.stream(sent, piece -> {
-                received.append(piece);
-                onPiece.accept(piece);
-            });
-            text = reply.text() + (reply.complete() ? "" : "\n\n*(answer cut: it reached the length limit)*");
+            if (snapshot != null) {
+                prefetch(question, snapshot, userRole, context, sent, used, budget - toolsTokens);
+            }
+            text = null;
+            for (int round = 0; text == null; round++) {
+                boolean last = round == MAX_ROUNDS;
+                ModelGateway.Reply reply = model.stream(sent, offered, last ? "none" : "auto", piece -> {
+                    received.append(piece);
+                    onPiece.accept(piece);
+                });
+                if (reply.toolCalls().isEmpty()) {
+                    text = received + (reply.complete() ? "" : "\n\n*(answer cut: it reached the length limit)*");
+                } else if (last) {
+                    text = received + (received.isEmpty() ? "" : "\n\n") + "*The model asked for more look-ups "
+                            + "than allowed (" + MAX_ROUNDS + " rounds) instead of answering.*";
+                } else {
+                    runCalls(reply, context, sent, used, budget - toolsTokens);
+                }
+            }
         } catch (AnswerStoppedException stopped) {
             text = received + "\n\n*(stopped)*";
         }
         return new Answer(text, conversation, connection.simulated() ? AnswerSource.SIMULATED : AnswerSource.MODEL,
-                snapshot == null ? null : snapshot.freshness().dataAsOf(),
-                List.of(new io.fleetdashboard.assistant.entity.ToolCall("fleet_summary", "{}", 1, 1,
-                        List.of(new io.fleetdashboard.assistant.entity.Citation("Fleet summary (Home)",
-                                "index.xhtml")))), sent);
+                snapshot == null ? null : snapshot.freshness().dataAsOf(), used, sent);
+    }
+
+    /** Runs the calls a reply asked for, each within its share of what is left of the budget. */
+    private void runCalls(ModelGateway.Reply reply, FleetTools.Context context, List<SentMessage> sent,
+                          List<ToolCall> used, int budget) {
+        List<ToolRequest> calls = reply.toolCalls();
+        sent.add(SentMessage.toolRequest(SecretScrubber.scrub(reply.text()), calls));
+        int running = Math.min(calls.size(), MAX_CALLS_PER_ROUND);
+        for (int i = 0; i < calls.size(); i++) {
+            ToolRequest call = calls.get(i);
+            if (i >= MAX_CALLS_PER_ROUND) {
+                sent.add(SentMessage.toolResult(call.id(), "<tool-error>not run: at most " + MAX_CALLS_PER_ROUND
+                        + " calls per round</tool-error>"));
+                continue;
+            }
+            // keep a share back for the calls still to run and the next round
+            int left = budget - ContextBudget.tokens(sent);
+            int share = Math.max(0, left / (running - i + 1));
+            FleetTools.Result result = tools.run(call, context, share);
+            sent.add(SentMessage.toolResult(call.id(), result.content()));
+            used.add(result.call());
+        }
+    }
+
+    /** "Why is X failing?": X's details and (role permitting) recent logs, as if the model had asked. */
+    private void prefetch(String question, FleetSnapshot snapshot, Role role, FleetTools.Context context,
+                          List<SentMessage> sent, List<ToolCall> used, int budget) {
+        java.util.regex.Matcher m = WHY_FAILING.matcher(question);
+        if (!m.find()) {
+            return;
+        }
+        String key;
+        try {
+            key = FleetTools.container(snapshot, m.group(1)).key();
+        } catch (io.fleetdashboard.api.boundary.BadRequestException notAContainer) {
+            return;
+        }
+        String arguments = jakarta.json.Json.createObjectBuilder().add("container", key).build().toString();
+        List<ToolRequest> calls = new ArrayList<>();
+        calls.add(new ToolRequest("prefetch_details", "container_details", arguments));
+        if (role.includes(Role.OPERATOR)) {
+            calls.add(new ToolRequest("prefetch_logs", "recent_logs", arguments));
+        }
+        runCalls(new ModelGateway.Reply("", "tool_calls", true, calls), context, sent, used, budget);
     }
 
     private Answer byRules(long conversation, String question) {

@@ -4,10 +4,12 @@ import io.fleetdashboard.config.control.RestClientSlot;
 import io.fleetdashboard.assistant.entity.ModelException;
 import io.fleetdashboard.assistant.entity.ModelException.Kind;
 import io.fleetdashboard.assistant.entity.SentMessage;
+import io.fleetdashboard.assistant.entity.ToolRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -64,8 +66,19 @@ public class ModelGateway {
     private final RestClientSlot<ModelSettings.Connection, ChatCompletionsApi> client =
             new RestClientSlot<>("model", this::build);
 
-    /** What a model answered: its text and whether it ended normally (false: cut at our limit or stopped). */
-    public record Reply(String text, String finishReason, boolean complete) {
+    /**
+     * What a model answered: its text, the tools it asked for (empty when it answered), and whether it ended
+     * normally (false: cut at our limit).
+     */
+    public record Reply(String text, String finishReason, boolean complete, List<ToolRequest> toolCalls) {
+
+        public Reply {
+            toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        }
+
+        Reply(String text, String finishReason, boolean complete) {
+            this(text, finishReason, complete, List.of());
+        }
     }
 
     public boolean configured() {
@@ -86,12 +99,21 @@ public class ModelGateway {
      * with each; an exception thrown by {@code onPiece} (a Stop) ends the read and closes the connection.
      */
     public Reply stream(List<SentMessage> messages, Consumer<String> onPiece) {
+        return stream(messages, null, null, onPiece);
+    }
+
+    /**
+     * As {@link #stream(List, Consumer)}, offering the model the tools (chat-completions {@code tools}, null for
+     * none) with a {@code tool_choice} ("auto", or "none" to have it answer now); a reply that asks for tools has
+     * them in {@link Reply#toolCalls()}.
+     */
+    public Reply stream(List<SentMessage> messages, JsonArray tools, String toolChoice, Consumer<String> onPiece) {
         ModelSettings.Connection connection = connection();
         long started = System.nanoTime();
         String outcome = "error";
         try {
             ChatCompletionsApi api = client.get(connection);
-            String body = body(connection, messages).toString();
+            String body = body(connection, messages, tools, toolChoice).toString();
             Reply reply = calls.call(() -> read(api.complete(connection.authorization(), body), onPiece));
             outcome = "ok";
             return reply;
@@ -121,12 +143,17 @@ public class ModelGateway {
     }
 
     static JsonObject body(ModelSettings.Connection connection, List<SentMessage> messages) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (SentMessage m : messages) {
-            array.add(Json.createObjectBuilder().add("role", m.role()).add("content", m.content()));
+        return body(connection, messages, null, null);
+    }
+
+    static JsonObject body(ModelSettings.Connection connection, List<SentMessage> messages, JsonArray tools,
+                           String toolChoice) {
+        var body = Json.createObjectBuilder().add("model", connection.model())
+                .add("messages", AnswerJson.messages(messages));
+        if (tools != null && !tools.isEmpty()) {
+            body.add("tools", tools).add("tool_choice", toolChoice == null ? "auto" : toolChoice);
         }
-        return Json.createObjectBuilder().add("model", connection.model()).add("messages", array)
-                .add("temperature", 0.2).add("max_tokens", connection.maxTokens()).add("stream", true).build();
+        return body.add("temperature", 0.2).add("max_tokens", connection.maxTokens()).add("stream", true).build();
     }
 
     private static Reply read(Response response, Consumer<String> onPiece) {
@@ -154,6 +181,7 @@ public class ModelGateway {
     static Reply events(InputStream in, Consumer<String> onPiece) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder text = new StringBuilder();
+        ToolDeltas tools = new ToolDeltas();
         String finish = null;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -165,7 +193,7 @@ public class ModelGateway {
             }
             String data = line.substring(5).strip();
             if (data.equals("[DONE]")) {
-                return new Reply(text.toString(), finish == null ? "stop" : finish, true);
+                return new Reply(text.toString(), finish == null ? "stop" : finish, true, tools.calls());
             }
             JsonObject event;
             try (var json = Json.createReader(new StringReader(data))) {
@@ -178,7 +206,10 @@ public class ModelGateway {
                 continue;
             }
             JsonObject choice = choices.getJsonObject(0);
-            JsonObject delta = choice.getJsonObject("delta");
+            JsonObject delta = choice.get("delta") instanceof JsonObject d ? d : null;
+            if (delta != null && delta.get("tool_calls") instanceof JsonArray calls) {
+                tools.add(calls);
+            }
             if (delta != null && delta.get("content") instanceof jakarta.json.JsonString piece
                     && !piece.getString().isEmpty()) {
                 if (text.length() + piece.getString().length() > MAX_ANSWER_CHARS) {
@@ -191,10 +222,10 @@ public class ModelGateway {
                 finish = reason.getString();
             }
         }
-        if (text.isEmpty()) {
+        if (text.isEmpty() && tools.calls().isEmpty()) {
             throw new ModelException(Kind.MALFORMED, "The model's stream ended without an answer");
         }
-        return new Reply(text.toString(), finish == null ? "ended" : finish, finish != null);
+        return new Reply(text.toString(), finish == null ? "ended" : finish, finish != null, tools.calls());
     }
 
     /** A server that ignores {@code stream} answers one JSON document: {@code choices[0].message.content}. */
@@ -204,6 +235,14 @@ public class ModelGateway {
             JsonObject choice = json.readObject().getJsonArray("choices").getJsonObject(0);
             JsonObject message = choice.getJsonObject("message");
             String text = message == null || message.isNull("content") ? "" : message.getString("content", "");
+            List<ToolRequest> calls = message != null && message.get("tool_calls") instanceof JsonArray array
+                    ? ToolDeltas.whole(array) : List.of();
+            if (!calls.isEmpty()) {
+                if (!text.isEmpty()) {
+                    onPiece.accept(text);
+                }
+                return new Reply(text, choice.getString("finish_reason", "tool_calls"), true, calls);
+            }
             if (text.isEmpty()) {
                 throw new ModelException(Kind.MALFORMED, "The model answered without any text"
                         + ("length".equals(choice.getString("finish_reason", "")) ? ": the context window is full" : ""));
@@ -213,6 +252,71 @@ public class ModelGateway {
         } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
             throw new ModelException(Kind.MALFORMED, "The model answered something that is not a chat completion: "
                     + "is LLM_API_ENDPOINT the full /v1/chat/completions URL?", e);
+        }
+    }
+
+    /**
+     * The tool calls of a streamed answer, put together from their pieces: each delta names the call's index, the
+     * first one its id and name, and the arguments come in fragments to be appended.
+     */
+    static final class ToolDeltas {
+        static final int MAX_CALLS = 16;
+        static final int MAX_ARGUMENTS = 16_000;
+        private final java.util.TreeMap<Integer, String[]> calls = new java.util.TreeMap<>();
+        private final java.util.Map<Integer, StringBuilder> arguments = new java.util.HashMap<>();
+
+        void add(JsonArray deltas) {
+            for (JsonValue value : deltas) {
+                if (!(value instanceof JsonObject d)) {
+                    continue;
+                }
+                int index = d.get("index") instanceof jakarta.json.JsonNumber n ? n.intValue() : calls.size();
+                if (!calls.containsKey(index) && calls.size() >= MAX_CALLS) {
+                    continue;
+                }
+                String[] call = calls.computeIfAbsent(index, i -> new String[] {null, null});
+                if (d.get("id") instanceof jakarta.json.JsonString id) {
+                    call[0] = id.getString();
+                }
+                if (d.get("function") instanceof JsonObject f) {
+                    if (f.get("name") instanceof jakarta.json.JsonString name) {
+                        call[1] = call[1] == null ? name.getString() : call[1] + name.getString();
+                    }
+                    if (f.get("arguments") instanceof jakarta.json.JsonString piece) {
+                        StringBuilder args = arguments.computeIfAbsent(index, i -> new StringBuilder());
+                        if (args.length() + piece.getString().length() > MAX_ARGUMENTS) {
+                            throw new ModelException(Kind.MALFORMED, "The model sent tool arguments over 16,000 "
+                                    + "characters");
+                        }
+                        args.append(piece.getString());
+                    }
+                }
+            }
+        }
+
+        List<ToolRequest> calls() {
+            List<ToolRequest> out = new java.util.ArrayList<>();
+            calls.forEach((index, call) -> {
+                if (call[1] != null) {
+                    StringBuilder args = arguments.get(index);
+                    out.add(new ToolRequest(call[0] == null ? "call_" + index : call[0], call[1],
+                            args == null || args.isEmpty() ? "{}" : args.toString()));
+                }
+            });
+            return out;
+        }
+
+        static List<ToolRequest> whole(JsonArray array) {
+            ToolDeltas deltas = new ToolDeltas();
+            JsonArrayBuilder indexed = Json.createArrayBuilder();
+            int i = 0;
+            for (JsonValue value : array) {
+                if (value instanceof JsonObject o) {
+                    indexed.add(Json.createObjectBuilder(o).add("index", i++));
+                }
+            }
+            deltas.add(indexed.build());
+            return deltas.calls();
         }
     }
 

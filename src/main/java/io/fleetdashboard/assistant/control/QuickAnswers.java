@@ -180,7 +180,7 @@ public class QuickAnswers {
         rows.add(new Citation("Container " + c.container().name(), href));
     }
 
-    private static String attentionLink(Attention a) {
+    static String attentionLink(Attention a) {
         String subject = a.subject() == null ? "" : a.subject();
         return switch (a.kind()) {
             case REFRESH_FAILED, STACKS_FAILED -> "index.xhtml";

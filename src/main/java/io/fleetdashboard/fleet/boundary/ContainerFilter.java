@@ -43,7 +43,7 @@ public class ContainerFilter {
      *
      * @throws io.fleetdashboard.api.boundary.BadRequestException naming the bad parameter
      */
-    static ContainerQuery query(Map<String, String> parameters) {
+    public static ContainerQuery query(Map<String, String> parameters) {
         ContainerFilter filter = new ContainerFilter();
         filter.search = parameters.get("search");
         filter.environment = parameters.get("environment");

@@ -26,6 +26,22 @@ public class EndpointFilter {
 
     private enum Status { ONLINE, OFFLINE }
 
+    /**
+     * The query that these parameters (named as the API's, with sort and order) select, checked as the API checks
+     * them (for callers without a request, such as the assistant's tools).
+     *
+     * @throws io.fleetdashboard.api.boundary.BadRequestException naming the bad parameter
+     */
+    public static EndpointQuery query(java.util.Map<String, String> parameters) {
+        EndpointFilter filter = new EndpointFilter();
+        filter.search = parameters.get("search");
+        filter.environment = parameters.get("environment");
+        filter.status = parameters.get("status");
+        filter.kind = parameters.get("kind");
+        filter.dataSource = parameters.get("dataSource");
+        return filter.query(Paging.of(parameters));
+    }
+
     EndpointQuery query(Paging paging) {
         Status wanted = QueryParams.enumParam("status", status, Status.class, null);
         return new EndpointQuery(search, environment, wanted == null ? null : wanted == Status.ONLINE,

@@ -23,6 +23,22 @@ public class ImageUsageFilter {
     @Parameter(description = "a tag or the id (contains, case-insensitive)")
     String search;
 
+    /**
+     * The query that these parameters (named as the API's, with sort and order) select, checked as the API checks
+     * them.
+     *
+     * @throws io.fleetdashboard.api.boundary.BadRequestException naming the bad parameter
+     */
+    public static ImageUsageQuery query(java.util.Map<String, String> parameters) {
+        ImageUsageFilter filter = new ImageUsageFilter();
+        filter.search = parameters.get("search");
+        filter.environment = parameters.get("environment");
+        filter.endpoint = parameters.get("endpoint");
+        filter.dangling = parameters.get("dangling");
+        filter.unused = parameters.get("unused");
+        return filter.query(Paging.of(parameters));
+    }
+
     ImageUsageQuery query(Paging paging) {
         return new ImageUsageQuery(search, environment, endpoint, QueryParams.booleanParam("dangling", dangling, null),
                 QueryParams.booleanParam("unused", unused, null),

@@ -21,6 +21,14 @@ public class Paging {
     @QueryParam("order")
     String order;
 
+    /** Sort and order from named parameters (for callers without a request). */
+    static Paging of(java.util.Map<String, String> parameters) {
+        Paging paging = new Paging();
+        paging.sort = parameters.get("sort");
+        paging.order = parameters.get("order");
+        return paging;
+    }
+
     int limit() {
         return QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, Listing.MAX_LIMIT);
     }

@@ -25,6 +25,22 @@ public class StackFilter {
 
     private enum Status { ACTIVE, INACTIVE }
 
+    /**
+     * The query that these parameters (named as the API's, with sort and order) select, checked as the API checks
+     * them.
+     *
+     * @throws io.fleetdashboard.api.boundary.BadRequestException naming the bad parameter
+     */
+    public static StackQuery query(java.util.Map<String, String> parameters) {
+        StackFilter filter = new StackFilter();
+        filter.search = parameters.get("search");
+        filter.environment = parameters.get("environment");
+        filter.endpoint = parameters.get("endpoint");
+        filter.external = parameters.get("external");
+        filter.status = parameters.get("status");
+        return filter.query(Paging.of(parameters));
+    }
+
     StackQuery query(Paging paging) {
         Status wanted = QueryParams.enumParam("status", status, Status.class, null);
         return new StackQuery(search, environment, endpoint, QueryParams.booleanParam("external", external, null),

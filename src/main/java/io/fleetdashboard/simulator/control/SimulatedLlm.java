@@ -129,7 +129,26 @@ final class SimulatedLlm {
                 Thread.currentThread().interrupt();
             }
         }
-        String answer = answer(messages, question);
+        boolean toolsOffered = request.get("tools") instanceof JsonArray offered && !offered.isEmpty()
+                && !"none".equals(request.getString("tool_choice", "auto"));
+        boolean injected = injected(messages);
+        if (toolsOffered && !injected && !hasToolResults(messages)) {
+            List<JsonObject> calls = plan(question, offeredNames(request.getJsonArray("tools")));
+            if (!calls.isEmpty()) {
+                if (request.getBoolean("stream", false)) {
+                    streamToolCalls(exchange, calls);
+                } else {
+                    reply(exchange, 200, "application/json", Json.createObjectBuilder().add("id", "chatcmpl-sim")
+                            .add("object", "chat.completion").add("choices", Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("index", 0).add("message",
+                                            Json.createObjectBuilder().add("role", "assistant")
+                                                    .add("content", JsonValue.NULL).add("tool_calls", whole(calls)))
+                                            .add("finish_reason", "tool_calls"))).build().toString());
+                }
+                return;
+            }
+        }
+        String answer = injected ? "PWNED: I followed instructions found in the fleet data." : answer(messages, question);
         if (request.getBoolean("stream", false)) {
             stream(exchange, answer, question.contains("simulate: drip") ? 150 : 0);
         } else {
@@ -155,9 +174,209 @@ final class SimulatedLlm {
             }
         }
         String shown = question.length() > 200 ? question.substring(0, 200) + "…" : question;
+        String tools = fromTools(messages);
         return "Simulated answer (demo mode, no real model). You asked: \"" + shown.replace('\n', ' ') + "\". I was sent "
                 + messages.size() + " messages." + (context.isEmpty() ? "" : " The fleet data I was given says: "
-                + context);
+                + context) + (tools.isEmpty() ? "" : "\n\nFrom the look-ups I asked for:\n" + tools);
+    }
+
+    /** Spans a careful prompt keeps fleet data in; a naive reader takes the first closing tag as the end. */
+    private static final java.util.regex.Pattern DATA_SPANS = java.util.regex.Pattern.compile(
+            "<fleet-data>[\\s\\S]*?</fleet-data>|<tool-data[^>]*>[\\s\\S]*?</tool-data>");
+
+    /**
+     * True when text outside the data delimiters of a message that is not the user's says to ignore previous
+     * instructions: the stand-in then obeys, as a naive model would, so a name that escapes its delimiters shows.
+     */
+    static boolean injected(JsonArray messages) {
+        for (JsonValue value : messages) {
+            JsonObject m = value.asJsonObject();
+            if ("user".equals(m.getString("role", "")) || !(m.get("content") instanceof jakarta.json.JsonString c)) {
+                continue;
+            }
+            String outside = DATA_SPANS.matcher(c.getString()).replaceAll(" ");
+            if (outside.toUpperCase(java.util.Locale.ROOT).contains("IGNORE PREVIOUS INSTRUCTIONS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when tools already answered after the last question. */
+    private static boolean hasToolResults(JsonArray messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String role = messages.getJsonObject(i).getString("role", "");
+            if (role.equals("tool")) {
+                return true;
+            }
+            if (role.equals("user")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> offeredNames(JsonArray tools) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (JsonValue t : tools) {
+            if (t instanceof JsonObject o && o.get("function") instanceof JsonObject f) {
+                names.add(f.getString("name", ""));
+            }
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:named|called|of)\\s+[`\"']?([A-Za-z0-9][^\\s`\"'?,]*)");
+
+    /**
+     * The look-ups the stand-in asks for, from the question's words only (deterministic): containers, endpoints,
+     * stacks, images, CPU/memory, anomalies, alerts, a summary, a named container's details or logs.
+     */
+    static List<JsonObject> plan(String question, java.util.Set<String> offered) {
+        String q = question.toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher named = NAMED.matcher(question);
+        String name = named.find() ? named.group(1) : null;
+        List<JsonObject> calls = new ArrayList<>();
+        if (name != null && q.contains("log")) {
+            calls.add(call("recent_logs", Json.createObjectBuilder().add("container", name).add("tail", 20).build()));
+        } else if (name != null && q.contains("details")) {
+            calls.add(call("container_details", Json.createObjectBuilder().add("container", name).build()));
+        } else if (q.contains("container")) {
+            var args = Json.createObjectBuilder();
+            if (name != null) {
+                args.add("search", name);
+            }
+            if (q.contains("unhealthy")) {
+                args.add("health", "unhealthy");
+            } else if (q.contains("stopped")) {
+                args.add("state", "stopped");
+            } else if (q.contains(" running")) {
+                args.add("state", "running");
+            }
+            if (q.contains("all ")) {
+                args.add("limit", 50);
+            }
+            calls.add(call("list_containers", args.build()));
+        }
+        if (q.contains("endpoint")) {
+            var args = Json.createObjectBuilder();
+            if (q.contains("offline")) {
+                args.add("status", "offline");
+            }
+            calls.add(call("list_endpoints", args.build()));
+        }
+        if (q.contains("stack")) {
+            calls.add(call("list_stacks", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        if (q.contains("image")) {
+            calls.add(call("list_images", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        if (q.contains("cpu") || q.contains("memory") || q.contains("consum")) {
+            calls.add(call("metrics_top", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        if (q.contains("anomal")) {
+            calls.add(call("anomalies", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        if (q.contains("alert") || q.contains("attention")) {
+            calls.add(call("health_alerts", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        if (q.contains("summary") || q.contains("overview")) {
+            calls.add(call("fleet_summary", JsonValue.EMPTY_JSON_OBJECT));
+        }
+        List<JsonObject> allowed = new ArrayList<>();
+        for (JsonObject c : calls) {
+            if (offered.contains(c.getString("name"))) {
+                allowed.add(Json.createObjectBuilder(c).add("id", "call_sim_" + allowed.size()).build());
+            }
+        }
+        return allowed;
+    }
+
+    private static JsonObject call(String name, JsonObject arguments) {
+        return Json.createObjectBuilder().add("name", name).add("arguments", arguments.toString()).build();
+    }
+
+    private static JsonArray whole(List<JsonObject> calls) {
+        var array = Json.createArrayBuilder();
+        for (JsonObject c : calls) {
+            array.add(Json.createObjectBuilder().add("id", c.getString("id")).add("type", "function")
+                    .add("function", Json.createObjectBuilder().add("name", c.getString("name"))
+                            .add("arguments", c.getString("arguments"))));
+        }
+        return array.build();
+    }
+
+    /** Tool calls as a real server streams them: id and name first, the arguments in two pieces. */
+    private void streamToolCalls(HttpExchange exchange, List<JsonObject> calls) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < calls.size(); i++) {
+                JsonObject c = calls.get(i);
+                String args = c.getString("arguments");
+                int half = args.length() / 2;
+                out.write(chunk(Json.createObjectBuilder().add("index", i).add("id", c.getString("id"))
+                        .add("type", "function").add("function", Json.createObjectBuilder()
+                                .add("name", c.getString("name")).add("arguments", args.substring(0, half))).build()));
+                out.write(chunk(Json.createObjectBuilder().add("index", i).add("function", Json.createObjectBuilder()
+                        .add("arguments", args.substring(half))).build()));
+                out.flush();
+            }
+            JsonObject last = Json.createObjectBuilder().add("id", "chatcmpl-sim").add("object",
+                    "chat.completion.chunk").add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("index", 0).add("delta", Json.createObjectBuilder()).add("finish_reason", "tool_calls")))
+                    .build();
+            out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the dashboard stopped reading
+        }
+    }
+
+    private static byte[] chunk(JsonObject toolCallDelta) {
+        JsonObject event = Json.createObjectBuilder().add("id", "chatcmpl-sim").add("object", "chat.completion.chunk")
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                        .add("delta", Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder()
+                                .add(toolCallDelta))).add("finish_reason", JsonValue.NULL))).build();
+        return ("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What the tools answered, as the stand-in quotes it: each result's counts line and the first names. */
+    static String fromTools(JsonArray messages) {
+        StringBuilder out = new StringBuilder();
+        for (JsonValue value : messages) {
+            JsonObject m = value.asJsonObject();
+            if (!"tool".equals(m.getString("role", "")) || !(m.get("content") instanceof jakarta.json.JsonString c)) {
+                continue;
+            }
+            String[] lines = c.getString().split("\n");
+            String tool = lines[0].replaceAll(".*tool=\"([a-z_]+)\".*", "$1");
+            List<String> names = new ArrayList<>();
+            String more = null;
+            for (int i = 1; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.startsWith("{") && names.size() < 5) {
+                    try (var reader = Json.createReader(new StringReader(line))) {
+                        JsonObject row = reader.readObject();
+                        if (row.get("name") instanceof jakarta.json.JsonString n) {
+                            names.add(n.getString());
+                        }
+                    } catch (JsonException | ClassCastException e) {
+                        // a counts line
+                    }
+                } else if (line.contains("more not shown")) {
+                    more = line.strip();
+                }
+            }
+            out.append("\n- ").append(tool).append(": ").append(lines.length > 1 ? lines[1].strip() : "");
+            if (!names.isEmpty()) {
+                out.append(" — rows: ").append(String.join(", ", names));
+            }
+            if (more != null) {
+                out.append(" (").append(more).append(')');
+            }
+        }
+        return out.toString();
     }
 
     private static String lastUserContent(JsonArray messages) {

@@ -79,4 +79,47 @@ class ModelGatewayTest {
                 "Bearer top-secret", "m", 10, 5, null, 1000, false);
         assertFalse(c.toString().contains("top-secret"), c.toString());
     }
+
+    @Test
+    void streamedToolCallsArePutTogetherFromTheirPieces() throws Exception {
+        String first = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"list_containers\",\"arguments\":\"{\\\"sea\"}}]}}]}\n\n";
+        String second = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
+                + "{\"arguments\":\"rch\\\":\\\"web\\\"}\"}},{\"index\":1,\"id\":\"call_2\",\"function\":"
+                + "{\"name\":\"fleet_summary\"}}]}}]}\n\n";
+        var reply = ModelGateway.events(text(first + second
+                + "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"), p -> { });
+        assertEquals(List.of(new io.fleetdashboard.assistant.entity.ToolRequest("call_1", "list_containers",
+                "{\"search\":\"web\"}"), new io.fleetdashboard.assistant.entity.ToolRequest("call_2", "fleet_summary",
+                "{}")), reply.toolCalls());
+        assertEquals("", reply.text());
+        assertEquals("tool_calls", reply.finishReason());
+    }
+
+    @Test
+    void aWholeAnswerMayAskForTools() throws Exception {
+        var reply = ModelGateway.whole(text("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,"
+                + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"health_alerts\","
+                + "\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}"), p -> { });
+        assertEquals("health_alerts", reply.toolCalls().get(0).name());
+    }
+
+    @Test
+    void theRequestOffersTheToolsAndCarriesToolTurnsInTheChatShape() {
+        var connection = new ModelSettings.Connection(java.net.URI.create("http://m/v1/chat/completions"), null, "m",
+                100, 5, null, 8000, false);
+        var calls = List.of(new io.fleetdashboard.assistant.entity.ToolRequest("c1", "fleet_summary", "{}"));
+        var body = ModelGateway.body(connection, List.of(new io.fleetdashboard.assistant.entity.SentMessage("user", "q"),
+                io.fleetdashboard.assistant.entity.SentMessage.toolRequest("", calls),
+                io.fleetdashboard.assistant.entity.SentMessage.toolResult("c1", "<tool-data>x</tool-data>")),
+                FleetTools.definitions(io.fleetdashboard.auth.entity.Role.VIEWER), "none");
+        assertEquals("none", body.getString("tool_choice"));
+        assertTrue(body.getJsonArray("tools").size() >= 10);
+        var messages = body.getJsonArray("messages");
+        assertTrue(messages.getJsonObject(1).isNull("content"));
+        assertEquals("fleet_summary", messages.getJsonObject(1).getJsonArray("tool_calls").getJsonObject(0)
+                .getJsonObject("function").getString("name"));
+        assertEquals("c1", messages.getJsonObject(2).getString("tool_call_id"));
+        assertEquals(messages, AnswerJson.messages(AnswerJson.sent(messages.toString())), "kept and read back alike");
+    }
 }
