@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 
 /**
  * Who is asking, for pages (#{currentUser.operator}) and for Java (currentUser.require(Role.OPERATOR) before an
@@ -59,6 +60,33 @@ public class CurrentUser {
 
     public boolean isAdmin() {
         return has(Role.ADMIN);
+    }
+
+    /** Roles held in some environments only (single sign-on), by environment name; empty for everyone else. */
+    public Map<String, Role> getEnvironmentRoles() {
+        SignedInUser user = user();
+        return user == null ? Map.of() : user.getScopedRoles();
+    }
+
+    /** The role in one environment: a single sign-on environment role when stronger than the global one. */
+    public boolean hasIn(String environment, Role role) {
+        SignedInUser user = user();
+        return user != null && user.roleIn(environment).includes(role);
+    }
+
+    /** The role's name as held in that environment, for the audit log. */
+    public String getRoleNameIn(String environment) {
+        SignedInUser user = user();
+        return user == null ? "" : user.roleIn(environment).groupName();
+    }
+
+    /** Call first in an action on one environment's containers (the routes of AccessRule.perEnvironment rules). */
+    public void requireIn(String environment, Role role) {
+        if (!hasIn(environment, role)) {
+            SignedInUser user = user();
+            throw user != null && !user.getScopedRoles().isEmpty() ? new AccessDeniedException(role, environment)
+                    : new AccessDeniedException(role);
+        }
     }
 
     /** Call first in any action that changes something; the exception handler turns the refusal into a message. */

@@ -1,6 +1,7 @@
 package io.fleetdashboard.logs.boundary;
 
 import io.fleetdashboard.auth.boundary.CurrentUser;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.containers.entity.ContainerKey;
 import io.fleetdashboard.logs.control.LogFollows;
 import io.fleetdashboard.logs.control.LogSources;
@@ -57,6 +58,7 @@ public class LogFollowResource {
                        @QueryParam("stream") String stream, @Context HttpServletRequest http,
                        @Context SseEventSink events, @Context Sse sse) {
         ContainerKey parsed = LogParams.key(key);
+        user.requireIn(parsed.environment(), Role.OPERATOR);
         LogRequest request = LogParams.followRequest(tail, since, timestamps, stream, Instant.now());
         LogTarget target = sources.resolve(parsed);
         HttpSession session = http.getSession(false);
