@@ -52,6 +52,9 @@ public class Monitor {
     PostureScan posture;
 
     @Inject
+    StackImageChecks imageChecks;
+
+    @Inject
     InsightStore store;
 
     @Inject
@@ -214,6 +217,14 @@ public class Monitor {
         } catch (Exception e) {
             problems.add("posture scan incomplete (" + e.getClass().getSimpleName() + ")");
         }
+        try {
+            imageChecks.check(snapshot, exclusions, executor, scheduler).get(roundDeadlineSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("interrupted during the image status check");
+        } catch (Exception e) {
+            problems.add("image status check incomplete (" + e.getClass().getSimpleName() + ")");
+        }
         List<Anomaly> anomalies = List.of();
         List<Sample> latest = List.of();
         if (metricsCollector.enabled()) {
@@ -227,8 +238,9 @@ public class Monitor {
                 problems.add("metrics not read (" + e.getMessage() + ")");
             }
         }
-        List<Condition> conditions = InsightRules.of(snapshot, posture.postures(), anomalies, latest, exclusions,
-                InsightRules.Thresholds.DEFAULT);
+        List<Condition> conditions = new ArrayList<>(InsightRules.of(snapshot, posture.postures(), anomalies, latest,
+                exclusions, InsightRules.Thresholds.DEFAULT));
+        conditions.addAll(InsightRules.outdatedImages(imageChecks.checks(), exclusions));
         List<Condition> confirmed;
         synchronized (flapping) {
             confirmed = flapping.confirmed(conditions, store.openKeys());
