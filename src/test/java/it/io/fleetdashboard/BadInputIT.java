@@ -78,6 +78,7 @@ class BadInputIT {
             route("GET", "/api/v1/tracing/timeline", Map.of("hours", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/requests", Map.of("limit", Kind.WHOLE, "method", Kind.ENUM,
                     "errorsOnly", Kind.BOOLEAN)),
+            route("GET", "/api/v1/live", Map.of("topics", Kind.ENUM)),
             route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.ID, "status", Kind.ENUM,
                     "event", Kind.ENUM, "insight", Kind.ID, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
 

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who is asking, for pages (#{currentUser.operator}) and for Java (currentUser.require(Role.OPERATOR) before an
@@ -94,5 +96,24 @@ public class CurrentUser {
         if (!has(role)) {
             throw new AccessDeniedException(role);
         }
+    }
+
+    /**
+     * For a stream that lasts beyond this request (a log follow, live updates): true while the session of this
+     * request lasts; always true for a caller with HTTP Basic (no session).
+     */
+    public BooleanSupplier sessionAlive() {
+        HttpSession session = request.getSession(false);
+        return () -> {
+            if (session == null) {
+                return true;
+            }
+            try {
+                session.getLastAccessedTime();
+                return true;
+            } catch (IllegalStateException invalidated) {
+                return false;
+            }
+        };
     }
 }

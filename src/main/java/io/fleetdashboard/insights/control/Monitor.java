@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import io.fleetdashboard.live.entity.LiveChange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Monitor {
 
     private static final Logger LOG = Logger.getLogger(Monitor.class.getName());
+
+    @Inject
+    jakarta.enterprise.event.Event<LiveChange> live;
 
     @Inject
     Snapshots snapshots;
@@ -262,6 +266,7 @@ public class Monitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An observer of the monitoring round failed", e);
         }
+        live.fire(LiveChange.of(LiveChange.Topic.INSIGHTS));
         LOG.fine(() -> "Monitoring round: " + report);
         return report;
     }
