@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-    enum Kind { WHOLE, ENUM, INSTANT, BOOLEAN, FORMAT }
+    /** WHOLE: an int (2147483648 is too large); ID: a positive long (a database id; 2147483648 is one). */
+    enum Kind { WHOLE, ID, ENUM, INSTANT, BOOLEAN, FORMAT }
 
     static final Map<Kind, List<String>> BAD = Map.of(
             Kind.WHOLE, List.of("abc", "1.5", "-1", "99999999999999999999", "2147483648", "1e3", "0x10", "%20+"),
+            Kind.ID, List.of("abc", "1.5", "-1", "0", "99999999999999999999", "1e3", "0x10", "%20+"),
             Kind.ENUM, List.of("bogus", "1", "drop table"),
             Kind.INSTANT, List.of("yesterday", "99999999999999999999d", "999999999d", "0", "9999999999999",
                     "3000-01-01T00:00:00Z", "2026-13-40T00:00:00Z", "-5"),
@@ -76,8 +78,10 @@ class BadInputIT {
             route("GET", "/api/v1/tracing/timeline", Map.of("hours", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/requests", Map.of("limit", Kind.WHOLE, "method", Kind.ENUM,
                     "errorsOnly", Kind.BOOLEAN)),
-            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.WHOLE, "status", Kind.ENUM,
-                    "event", Kind.ENUM, "insight", Kind.WHOLE, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
+            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.ID, "status", Kind.ENUM,
+                    "event", Kind.ENUM, "insight", Kind.ID, "limit", Kind.WHOLE, "offset", Kind.WHOLE)),
+            // refused before a backup starts: nothing is made
+            route("POST", "/api/v1/environments/sim-1/backups", Map.of("wait", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",
@@ -154,6 +158,42 @@ class BadInputIT {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void badBackupIdsAndMalformedAdministrationBodiesGetA400() {
+        List<String> wrong = new ArrayList<>();
+        for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "%3Cscript%3E")) {
+            for (String method : List.of("GET", "DELETE")) {
+                HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE
+                        + "/api/v1/backups/" + id)).header("Authorization", authorization())
+                        .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()));
+                String problem = problem(response, "id");
+                if (problem != null) {
+                    wrong.add(method + " /api/v1/backups/" + id + ": " + problem);
+                }
+            }
+        }
+        String absent = "bad-input-none";
+        String settings = "{\"timeoutSeconds\":\"soon\"}";
+        for (String[] route : new String[][] {{"POST", "/api/v1/environments", settings},
+                {"POST", "/api/v1/environments", "{\"enabled\":[]}"},
+                {"PUT", "/api/v1/environments/" + absent, settings},
+                {"POST", "/api/v1/environments/" + absent + "/test", settings},
+                {"POST", "/api/v1/environments/" + absent + "/backups", "{\"password\":[]}"},
+                {"PUT", "/api/v1/backups/settings", "{\"keep\":\"many\"}"}}) {
+            for (String body : List.of("{", "not json", "[1,2]", route[2])) {
+                HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + route[1]))
+                        .header("Authorization", authorization()).header("Content-Type", "application/json")
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(body)));
+                String problem = problem(response, null);
+                if (problem != null) {
+                    wrong.add(route[0] + " " + route[1] + " " + body + ": " + problem);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(404, Api.get("/api/v1/environments/" + absent).statusCode(), "nothing was stored");
     }
 
     @Test
