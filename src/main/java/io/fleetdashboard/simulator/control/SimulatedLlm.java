@@ -129,6 +129,15 @@ final class SimulatedLlm {
                 Thread.currentThread().interrupt();
             }
         }
+        if (firstContent(messages).startsWith(ANALYST)) {
+            String findings = analysis(question);
+            reply(exchange, 200, "application/json", Json.createObjectBuilder().add("id", "chatcmpl-sim")
+                    .add("object", "chat.completion").add("model", request.getString("model", "simulated-model"))
+                    .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                            .add("message", Json.createObjectBuilder().add("role", "assistant").add("content",
+                                    findings)).add("finish_reason", "stop"))).build().toString());
+            return;
+        }
         boolean toolsOffered = request.get("tools") instanceof JsonArray offered && !offered.isEmpty()
                 && !"none".equals(request.getString("tool_choice", "auto"));
         boolean injected = injected(messages);
@@ -160,6 +169,43 @@ final class SimulatedLlm {
                     .build();
             reply(exchange, 200, "application/json", completion.toString());
         }
+    }
+
+    /** How the monitor's round analysis begins its instructions (insights' RoundAnalyst). */
+    static final String ANALYST = "You are the fleet monitor's analyst.";
+
+    private static final java.util.regex.Pattern ROUND_LINE = java.util.regex.Pattern.compile(
+            "^- \\[(critical|warning|info)\\] \\[([a-z]+)\\] (.*?) \\| .*? \\| resources: (.*)$");
+
+    /**
+     * The monitor's round analysis, as a naive model would answer it: one finding per critical line of the round
+     * data (at most three), about that line's first resource, and one about a resource the data never named (the
+     * dashboard must leave that one out). Always a JSON array, in a code fence as models often write it.
+     */
+    static String analysis(String roundData) {
+        var findings = Json.createArrayBuilder();
+        int found = 0;
+        for (String line : roundData.split("\n")) {
+            java.util.regex.Matcher m = ROUND_LINE.matcher(line.strip());
+            if (!m.matches() || !m.group(1).equals("critical") || found == 3) {
+                continue;
+            }
+            String resource = m.group(4).split(",")[0].strip();
+            findings.add(Json.createObjectBuilder().add("severity", "critical").add("category", m.group(2))
+                    .add("title", "Look at " + m.group(3)).add("description", "The round found: " + m.group(3) + ".")
+                    .add("affected_resources", Json.createArrayBuilder().add(resource))
+                    .add("recommended_action", "Open its details and logs, then act on the cause."));
+            found++;
+        }
+        findings.add(Json.createObjectBuilder().add("severity", "warning").add("category", "availability")
+                .add("title", "An invented container").add("description", "Not in the data.")
+                .add("affected_resources", Json.createArrayBuilder().add("nowhere:0:000000000000"))
+                .add("recommended_action", "None."));
+        return "```json\n" + findings.build() + "\n```";
+    }
+
+    private static String firstContent(JsonArray messages) {
+        return messages.isEmpty() ? "" : messages.getJsonObject(0).getString("content", "");
     }
 
     /** The answer, from what was sent only. */
