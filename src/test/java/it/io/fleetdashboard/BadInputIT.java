@@ -72,6 +72,7 @@ class BadInputIT {
                     "format", Kind.FORMAT)),
             route("POST", "/api/v1/insights/analyze", Map.of("wait", Kind.WHOLE)),
             route("GET", "/api/v1/security/posture", Map.of("limit", Kind.WHOLE)),
+            route("GET", "/api/v1/assistant/conversations", Map.of("limit", Kind.WHOLE)),
             route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/routes", Map.of("hours", Kind.WHOLE, "method", Kind.ENUM,
                     "errorsOnly", Kind.BOOLEAN, "sort", Kind.ENUM, "order", Kind.ENUM, "format", Kind.FORMAT)),
@@ -195,6 +196,32 @@ class BadInputIT {
         }
         assertEquals(List.of(), wrong);
         assertEquals(404, Api.get("/api/v1/environments/" + absent).statusCode(), "nothing was stored");
+    }
+
+    @Test
+    void malformedAssistantQuestionsAndIdsGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/assistant/ask", "/api/v1/assistant/streams")) {
+            for (String body : List.of("", "{", "not json", "[1,2]", "{\"question\":1}", "{\"question\":null}",
+                    "{\"question\":\"x\",\"conversation\":\"one\"}", "{\"question\":\"x\",\"conversation\":1.5}",
+                    "{\"question\":\"x\",\"conversation\":-1}")) {
+                String problem = problem(Api.post(path, body), null);
+                if (problem != null) {
+                    wrong.add(path + " " + body + ": " + problem);
+                }
+            }
+        }
+        // as path segments ("%20+" is left out: an escaped '%' in a path is refused before, as bad_path)
+        for (String bad : BAD.get(Kind.WHOLE).stream().filter(b -> !b.contains("%")).toList()) {
+            for (String path : List.of("/api/v1/assistant/conversations/%s", "/api/v1/assistant/messages/%s/sent")) {
+                String url = String.format(path, URLEncoder.encode(bad, StandardCharsets.UTF_8));
+                String problem = problem(Api.get(url), "id");
+                if (problem != null) {
+                    wrong.add(url + ": " + problem);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
