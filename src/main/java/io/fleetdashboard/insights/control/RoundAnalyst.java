@@ -1,5 +1,6 @@
 package io.fleetdashboard.insights.control;
 
+import io.fleetdashboard.assistant.control.ContextBudget;
 import io.fleetdashboard.assistant.control.ModelGateway;
 import io.fleetdashboard.assistant.control.SecretScrubber;
 import io.fleetdashboard.assistant.entity.ModelException;
@@ -79,8 +80,9 @@ public class RoundAnalyst {
             simulated = model.simulated();
             List<Condition> shown = conditions.stream().sorted(Comparator.comparing(Condition::severity)
                     .thenComparing(Condition::key)).limit(MAX_CONDITIONS).toList();
+            int room = model.connection().maxContextTokens() - ContextBudget.tokens(INSTRUCTIONS) - 16;
             ModelGateway.Reply reply = model.stream(List.of(new SentMessage("system", INSTRUCTIONS),
-                    new SentMessage("user", data(shown, conditions.size()))), piece -> { });
+                    new SentMessage("user", data(shown, conditions.size(), room))), piece -> { });
             Set<String> known = new HashSet<>();
             shown.forEach(c -> known.addAll(c.resources()));
             return Optional.of(parse(reply.text(), known, name, simulated));
@@ -92,18 +94,27 @@ public class RoundAnalyst {
         }
     }
 
-    /** The round as the model reads it: one line per condition, scrubbed, inside the data delimiters. */
-    static String data(List<Condition> shown, int total) {
-        StringBuilder text = new StringBuilder("<round-data>\n");
-        text.append(total).append(" findings").append(total > shown.size() ? ", the " + shown.size()
-                + " worst shown" : "").append(":\n");
+    /**
+     * The round as the model reads it: one line per condition (worst first), scrubbed, inside the data delimiters,
+     * as many as fit in {@code maxTokens} (LLM_MAX_CONTEXT_TOKENS less the instructions), then "N more not shown".
+     */
+    static String data(List<Condition> shown, int total, int maxTokens) {
+        String head = "<round-data>\n" + total + " findings, worst first:\n";
+        String end = "</round-data>";
+        StringBuilder lines = new StringBuilder();
+        int used = 0;
         for (Condition c : shown) {
-            text.append("- [").append(c.severity().name().toLowerCase(Locale.ROOT)).append("] [")
-                    .append(c.category().apiName()).append("] ").append(clean(c.title())).append(" | ")
-                    .append(clean(c.detail())).append(" | resources: ").append(String.join(", ", c.resources()))
-                    .append('\n');
+            String line = "- [" + c.severity().name().toLowerCase(Locale.ROOT) + "] [" + c.category().apiName()
+                    + "] " + clean(c.title()) + " | " + clean(c.detail()) + " | resources: "
+                    + String.join(", ", c.resources()) + "\n";
+            if (ContextBudget.tokens(head + lines + line + end) + 12 > maxTokens) {
+                break;
+            }
+            lines.append(line);
+            used++;
         }
-        return text.append("</round-data>").toString();
+        String more = used < total ? (total - used) + " more not shown\n" : "";
+        return head + lines + more + end;
     }
 
     /** Scrubbed, on one line, without our delimiters (a name cannot close the data block). */
