@@ -1,7 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,19 +35,18 @@ final class SimulatedLlm {
     static final int KEEP = 50;
     static final String PATH = "/v1/chat/completions";
 
-    private final Simulation simulation;
     private final String token;
     private final Deque<String> received = new ArrayDeque<>();
     private final CountDownLatch never = new CountDownLatch(1);
-    private HttpServer server;
+    private final LoopbackHttp http;
 
     SimulatedLlm(Simulation simulation, String token) {
-        this.simulation = simulation;
         this.token = token;
+        this.http = new LoopbackHttp(simulation, this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return http.url(PATH);
     }
 
     String token() {
@@ -65,23 +61,13 @@ final class SimulatedLlm {
         received.clear();
     }
 
-    synchronized void bind() throws IOException {
-        if (server != null) {
-            return;
-        }
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        created.setExecutor(simulation.executor());
-        created.createContext("/", this::handle);
-        created.start();
-        server = created;
+    void bind() throws IOException {
+        http.bind();
         LOG.fine(() -> "LLM stand-in listening on " + url());
     }
 
-    synchronized void unbind() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    void unbind() {
+        http.unbind();
         never.countDown();
     }
 
