@@ -232,5 +232,9 @@ class InsightsIT {
                 .getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .anyMatch(a -> a.getString("result").equals("SUCCESS"));
         assertTrue(audited, "the round asked for by the operator is in the audit log");
+        assertEquals(Api.object("/api/v1/audit?action=insights.analyze&user=operator&limit=5").getInt("total"),
+                Api.object("/api/v1/audit?action=insights.analyze&actor=operator&limit=5").getInt("total"),
+                "actor is the issue's name of the same filter");
+        assertEquals(400, Api.get("/api/v1/audit?actor=operator&user=viewer").statusCode());
     }
 }
