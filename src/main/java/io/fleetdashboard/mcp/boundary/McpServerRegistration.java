@@ -1,6 +1,10 @@
 package io.fleetdashboard.mcp.boundary;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.fleetdashboard.fleet.control.FleetGauges;
 import io.fleetdashboard.mcp.control.McpToolCatalogue;
 import io.fleetdashboard.mcp.entity.McpCaller;
@@ -11,12 +15,14 @@ import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
@@ -44,7 +50,8 @@ public class McpServerRegistration implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        ObjectMapper objectMapper = new ObjectMapper();
+        ObjectMapper objectMapper = new ObjectMapper()
+                .registerModule(new SimpleModule().addSerializer(McpError.class, new ErrorAsJsonRpc()));
         McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
         transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
@@ -70,7 +77,8 @@ public class McpServerRegistration implements ServletContextListener {
                 .build();
         ServletRegistration.Dynamic servlet = event.getServletContext().addServlet("McpServer", transport);
         servlet.setAsyncSupported(true);
-        servlet.addMapping(PATH);
+        // The literal, not PATH: AuthorizationMatrixIT finds servlet paths in addMapping("…") calls.
+        servlet.addMapping("/mcp");
         LOG.info(() -> "MCP server (streamable HTTP) at " + event.getServletContext().getContextPath() + PATH);
     }
 
@@ -82,6 +90,45 @@ public class McpServerRegistration implements ServletContextListener {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "MCP server close", e);
+        }
+    }
+
+    /**
+     * The transport answers a message it refuses (malformed JSON, no session, wrong Accept) by serializing the
+     * McpError exception itself, which would put its stack trace on the wire. This writes it as the JSON-RPC error
+     * object it stands for instead: {"jsonrpc":"2.0","id":null,"error":{"code":…,"message":…}}, the message cut to
+     * its first line.
+     */
+    static final class ErrorAsJsonRpc extends StdSerializer<McpError> {
+
+        private static final long serialVersionUID = 1L;
+        static final int MAX_MESSAGE = 300;
+
+        ErrorAsJsonRpc() {
+            super(McpError.class);
+        }
+
+        @Override
+        public void serialize(McpError error, JsonGenerator out, SerializerProvider provider) throws IOException {
+            McpSchema.JSONRPCResponse.JSONRPCError rpc = error.getJsonRpcError();
+            int code = rpc == null ? McpSchema.ErrorCodes.INTERNAL_ERROR : rpc.code();
+            String message = rpc == null || rpc.message() == null ? String.valueOf(error.getMessage()) : rpc.message();
+            message = message.lines().findFirst().orElse("").strip();
+            if (message.startsWith("Invalid message format")) {
+                // The parser's own words name Java types: say what is wrong in ours.
+                message = "Invalid message format: the body is not one JSON-RPC 2.0 message.";
+            }
+            if (message.length() > MAX_MESSAGE) {
+                message = message.substring(0, MAX_MESSAGE) + "…";
+            }
+            out.writeStartObject();
+            out.writeStringField("jsonrpc", McpSchema.JSONRPC_VERSION);
+            out.writeNullField("id");
+            out.writeObjectFieldStart("error");
+            out.writeNumberField("code", code);
+            out.writeStringField("message", message);
+            out.writeEndObject();
+            out.writeEndObject();
         }
     }
 }
