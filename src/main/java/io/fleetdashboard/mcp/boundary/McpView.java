@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +45,12 @@ public class McpView {
     private String role = "viewer";
     private String token;
     private String tokenClient;
-    private List<McpClientView> rows;
+    /**
+     * One list for the whole request, refilled after a change: the table caches its data model when a row's button
+     * is processed, so a new list object would not be seen in the same request's answer.
+     */
+    private final List<McpClientView> rows = new ArrayList<>();
+    private boolean loaded;
 
     @PostConstruct
     void init() {
@@ -52,10 +58,16 @@ public class McpView {
     }
 
     public List<McpClientView> getRows() {
-        if (rows == null) {
-            rows = clients.list();
+        if (!loaded) {
+            reload();
         }
         return rows;
+    }
+
+    private void reload() {
+        rows.clear();
+        rows.addAll(clients.list());
+        loaded = true;
     }
 
     public void create() {
@@ -65,7 +77,7 @@ public class McpView {
             token = created.token();
             tokenClient = created.client().name();
             name = null;
-            rows = null;
+            reload();
         } catch (BadRequestException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
@@ -79,7 +91,7 @@ public class McpView {
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The token of " + revoked.get().name()
                         + " is revoked; its next request is refused.", null)
                 : new FacesMessage(FacesMessage.SEVERITY_WARN, "That client no longer exists.", null));
-        rows = null;
+        reload();
     }
 
     /** The server's address as this browser reaches it (behind a proxy: the proxy's, when it forwards Host). */

@@ -79,8 +79,15 @@ public class McpClients {
         return new Created(McpClientView.of(client), token);
     }
 
+    /**
+     * Every client, newest first, as stored now: in its own transaction and refreshed, so a page that listed them
+     * before a revoke in the same request (one persistence context for the request outside transactions) shows
+     * the revoke.
+     */
+    @Transactional
     public List<McpClientView> list() {
-        return em.createNamedQuery("McpClient.all", McpClient.class).getResultList().stream()
+        return em.createNamedQuery("McpClient.all", McpClient.class).setHint("eclipselink.refresh", "true")
+                .getResultList().stream()
                 .map(McpClientView::of).toList();
     }
 
