@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-    enum Kind { WHOLE, ENUM, INSTANT, BOOLEAN, FORMAT }
+    /** WHOLE: an int of a range; ID: a row id (a long from 1, so 2147483648 is a valid one). */
+    enum Kind { WHOLE, ID, ENUM, INSTANT, BOOLEAN, FORMAT }
 
     static final Map<Kind, List<String>> BAD = Map.of(
             Kind.WHOLE, List.of("abc", "1.5", "-1", "99999999999999999999", "2147483648", "1e3", "0x10", "%20+"),
+            Kind.ID, List.of("abc", "1.5", "-1", "0", "99999999999999999999", "1e3", "0x10", "%20+"),
             Kind.ENUM, List.of("bogus", "1", "drop table"),
             Kind.INSTANT, List.of("yesterday", "99999999999999999999d", "999999999d", "0", "9999999999999",
                     "3000-01-01T00:00:00Z", "2026-13-40T00:00:00Z", "-5"),
@@ -76,8 +78,9 @@ class BadInputIT {
             route("GET", "/api/v1/tracing/timeline", Map.of("hours", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/requests", Map.of("limit", Kind.WHOLE, "method", Kind.ENUM,
                     "errorsOnly", Kind.BOOLEAN)),
-            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.WHOLE, "status", Kind.ENUM,
-                    "event", Kind.ENUM, "insight", Kind.WHOLE, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
+            route("GET", "/api/v1/live", Map.of("topics", Kind.ENUM)),
+            route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.ID, "status", Kind.ENUM,
+                    "event", Kind.ENUM, "insight", Kind.ID, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",

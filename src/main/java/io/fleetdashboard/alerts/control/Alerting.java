@@ -25,6 +25,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.fleetdashboard.live.entity.LiveChange;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +60,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class Alerting {
 
     private static final Logger LOG = Logger.getLogger(Alerting.class.getName());
+
+    @Inject
+    Event<LiveChange> live;
 
     @Inject
     AlertStore store;
@@ -405,7 +410,10 @@ public class Alerting {
                                  long millis, String reason) {
         count(message, status);
         try {
-            return store.record(new AlertDelivery(message, status, attempt, last, at, millis, reason));
+            AlertDelivery recorded = store.record(new AlertDelivery(message, status, attempt, last, at, millis,
+                    reason));
+            live.fire(LiveChange.of(LiveChange.Topic.ALERTS));
+            return recorded;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record an alert delivery to " + message.channelName(), e);
             return null;

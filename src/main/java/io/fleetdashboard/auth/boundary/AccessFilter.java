@@ -96,7 +96,8 @@ public class AccessFilter extends HttpFilter {
             unauthenticated(request, response, rule, path);
             return;
         }
-        if (!need.allows(user.getRole())) {
+        // A role held in one environment only passes a per-environment rule; its route checks the environment.
+        if (!need.allows(rule.perEnvironment() ? user.strongestRole() : user.getRole())) {
             refuse(response, rule, 403, "forbidden", "This needs the " + need.role().groupName() + " role.");
             return;
         }

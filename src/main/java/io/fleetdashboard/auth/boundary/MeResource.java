@@ -32,9 +32,17 @@ public class MeResource {
                 .add("viewer", currentUser.isViewer())
                 .add("operator", currentUser.isOperator())
                 .add("admin", currentUser.isAdmin())
+                // Single sign-on roles held in some environments only (stronger there than "role").
+                .add("environmentRoles", environmentRoles())
                 // The container's view of the same caller (groups mapped to roles of the same name).
                 .add("principal", security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName())
                 .add("containerAdmin", security.isUserInRole(Role.ADMIN.groupName()))
                 .build();
+    }
+
+    private JsonObject environmentRoles() {
+        var roles = Json.createObjectBuilder();
+        currentUser.getEnvironmentRoles().forEach((environment, role) -> roles.add(environment, role.groupName()));
+        return roles.build();
     }
 }

@@ -61,7 +61,9 @@ public class AccessPolicy {
             // page's action methods (a Faces post of the page also carries a viewer's reload).
             AccessRule.pageFolder("/containers", Role.VIEWER),
             AccessRule.page("/container.xhtml", Role.VIEWER),
-            AccessRule.api("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
+            // Actions name their containers: an operator of one environment only (single sign-on) passes here and
+            // the route requires the role in each container's environment.
+            AccessRule.apiPerEnvironment("/api/v1/containers", Role.VIEWER, Role.OPERATOR),
             // Fleet lists: read-only pages; their JSON and CSV twins (/api/v1/endpoints, stacks, images, ...) are
             // reads under the /api rule.
             AccessRule.page("/edge.xhtml", Role.VIEWER),
@@ -72,9 +74,12 @@ public class AccessPolicy {
             // Container logs: operators and admins only, page and API. Logs are not masked and routinely hold what
             // the details page hides from viewers (tokens, connection strings with passwords, customer data), so
             // reading them needs the same trust as acting on the container.
-            AccessRule.api("/api/v1/containers/*/logs", Role.OPERATOR, Role.OPERATOR),
-            AccessRule.api("/api/v1/logs", Role.OPERATOR, Role.OPERATOR),
-            AccessRule.page("/logs.xhtml", Role.OPERATOR),
+            // They name their containers, so an operator of one environment reads that environment's logs.
+            AccessRule.apiPerEnvironment("/api/v1/containers/*/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.apiPerEnvironment("/api/v1/logs", Role.OPERATOR, Role.OPERATOR),
+            AccessRule.pagePerEnvironment("/logs.xhtml", Role.OPERATOR),
+            // Log search runs over every environment's indexed lines: operators everywhere.
+            AccessRule.api("/api/v1/logs/search", Role.OPERATOR, Role.OPERATOR),
             // Who did what: admins only, page and API.
             AccessRule.page("/audit.xhtml", Role.ADMIN),
             AccessRule.page("/networks.xhtml", Role.VIEWER),

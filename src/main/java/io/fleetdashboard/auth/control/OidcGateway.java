@@ -4,7 +4,10 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import io.fleetdashboard.auth.entity.ProviderUnreachableException;
 import io.fleetdashboard.auth.entity.SsoException;
+import io.fleetdashboard.config.control.PemTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -13,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -22,6 +26,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,13 +36,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The one way to the OpenID Connect provider: its discovery document (cached for an hour, fetched again after a
  * failure), its JWKS (Nimbus' key source: cached 15 minutes, fetched again at once when a token names a key id it
  * does not know, so a rotated key verifies), and the token endpoint. Every call has a short deadline (3 s to
- * connect, 5 s for the answer); failures are SsoExceptions (provider_unreachable, provider_error) that say what
- * happened without the secret or the code.
+ * connect, 5 s for the answer) and passes OidcCalls' deadline and circuit breaker; failures are SsoExceptions
+ * (provider_unreachable, provider_error) that say what happened without the secret or the code. Every call is timed
+ * in fleet_oidc_request_seconds by call and outcome. DASHBOARD_OIDC_CA_BUNDLE (a PEM file) is the trust for a
+ * provider whose certificate a private CA signed, for its documents and its keys alike.
  */
 @ApplicationScoped
 public class OidcGateway {
@@ -55,8 +70,44 @@ public class OidcGateway {
     @Inject
     OidcSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    OidcCalls calls;
+
+    @Inject
+    MetricRegistry registry;
+
+    private HttpClient http;
+    private SSLSocketFactory keySocketFactory;
+
+    @PostConstruct
+    void connect() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        Optional<SSLContext> trust = Optional.empty();
+        try {
+            trust = settings.caBundle().map(OidcGateway::trusting);
+        } catch (IllegalStateException e) {
+            // sign-ins then fail with a clear "unreachable" (the provider's certificate is not trusted), never a 500
+            LOG.severe(e.getMessage() + "; the JVM's trust store is used instead");
+        }
+        trust.ifPresent(builder::sslContext);
+        keySocketFactory = trust.map(SSLContext::getSocketFactory).orElse(null);
+        http = builder.build();
+    }
+
+    /** TLS that trusts the certificates of that PEM file (and only those). */
+    static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(PemTrust.trustStore(in, "oidc-ca"));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("DASHBOARD_OIDC_CA_BUNDLE cannot be used (" + pem + "): "
+                    + e.getMessage(), e);
+        }
+    }
     private volatile Provider provider;
     private volatile long providerFetchedMillis;
 
@@ -93,7 +144,8 @@ public class OidcGateway {
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), new DefaultResourceRetriever(
-                            (int) CONNECT_TIMEOUT.toMillis(), (int) ANSWER_TIMEOUT.toMillis(), MAX_DOCUMENT_BYTES))
+                            (int) CONNECT_TIMEOUT.toMillis(), (int) ANSWER_TIMEOUT.toMillis(), MAX_DOCUMENT_BYTES,
+                            true, keySocketFactory))
                     .cache(JWKS_TTL_MILLIS, ANSWER_TIMEOUT.toMillis())
                     // ID tokens reach us only from the token endpoint, never from a browser: nobody can make us
                     // fetch the JWKS for made-up key ids, so a rotated key is fetched at its first use, every time.
@@ -159,17 +211,40 @@ public class OidcGateway {
     }
 
     private HttpResponse<String> sendRaw(HttpRequest request, String what) {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            HttpResponse<String> response = calls.call(() -> exchange(request, what));
+            outcome = response.statusCode() < 400 ? "ok" : "refused";
+            return response;
+        } catch (ProviderUnreachableException e) {
+            outcome = "unreachable";
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            outcome = "paused";
+            throw new SsoException("provider_unreachable", "The provider failed to answer several times in a row: "
+                    + "single sign-on is paused for " + OidcCalls.PAUSE_MILLIS / 1000 + " s. Try again shortly.", e);
+        } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException e) {
+            outcome = "unreachable";
+            throw new SsoException("provider_unreachable", "The provider's " + what + " did not answer in time.", e);
+        } finally {
+            registry.timer("fleet.oidc.request", new Tag("call", what), new Tag("outcome", outcome))
+                    .update(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String what) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new SsoException("provider_unreachable", "The provider's " + what + " did not answer within "
+            throw new ProviderUnreachableException("The provider's " + what + " did not answer within "
                     + ANSWER_TIMEOUT.toSeconds() + " s.", e);
         } catch (IOException e) {
             LOG.info(() -> "OIDC " + what + " call failed: " + e);
-            throw new SsoException("provider_unreachable", "The provider could not be reached (" + what + ").", e);
+            throw new ProviderUnreachableException("The provider could not be reached (" + what + ").", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SsoException("provider_unreachable", "The sign-in was interrupted.", e);
+            throw new ProviderUnreachableException("The sign-in was interrupted.", e);
         }
     }
 

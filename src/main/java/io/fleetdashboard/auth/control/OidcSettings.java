@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -51,6 +52,10 @@ public class OidcSettings {
     @Inject
     @ConfigProperty(name = "dashboard.oidc.discovery.url")
     Optional<String> discoveryUrl;
+
+    @Inject
+    @ConfigProperty(name = "dashboard.oidc.ca.bundle")
+    Optional<String> caBundle;
 
     @Inject
     @ConfigProperty(name = "dashboard.oidc.audience")
@@ -111,6 +116,11 @@ public class OidcSettings {
 
     public Optional<String> audience() {
         return value(audience);
+    }
+
+    /** DASHBOARD_OIDC_CA_BUNDLE: a PEM file of the CA certificates to trust for the provider, when set. */
+    public Optional<Path> caBundle() {
+        return value(caBundle).map(Path::of);
     }
 
     /** DASHBOARD_OIDC_DISCOVERY_URL, or the issuer's well-known document. */

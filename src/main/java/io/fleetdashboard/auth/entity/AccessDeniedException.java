@@ -10,6 +10,12 @@ public class AccessDeniedException extends RuntimeException {
         this.required = required;
     }
 
+    /** The role is needed in that environment (the caller may hold it elsewhere). */
+    public AccessDeniedException(Role required, String environment) {
+        super("This needs the " + required.groupName() + " role in the environment " + environment + ".");
+        this.required = required;
+    }
+
     public Role required() {
         return required;
     }

@@ -3,9 +3,15 @@ package io.fleetdashboard.auth.entity;
 /**
  * What a path needs: {@code read} for GET/HEAD/OPTIONS, {@code write} for every other method. A rule covers either
  * exactly one path or, when {@code prefix} is true, a folder (the path itself and everything below it). api=true
- * answers with JSON 401/403 and accepts HTTP Basic; pages redirect to sign-in.
+ * answers with JSON 401/403 and accepts HTTP Basic; pages redirect to sign-in. {@code perEnvironment}: the path names
+ * the environment it acts on (a container key), so a role held in one environment only (single sign-on's
+ * environment roles) passes this rule, and the route checks that environment itself (CurrentUser.requireIn).
  */
-public record AccessRule(String path, boolean prefix, Need read, Need write, boolean api) {
+public record AccessRule(String path, boolean prefix, Need read, Need write, boolean api, boolean perEnvironment) {
+
+    public AccessRule(String path, boolean prefix, Need read, Need write, boolean api) {
+        this(path, prefix, read, write, api, false);
+    }
 
     /** One public page or resource that also takes form posts (sign-in). */
     public static AccessRule open(String path) {
@@ -38,6 +44,19 @@ public record AccessRule(String path, boolean prefix, Need read, Need write, boo
 
     public static AccessRule api(String folder, Role read, Role write) {
         return new AccessRule(folder, true, Need.of(read), Need.of(write), true);
+    }
+
+    /**
+     * A folder of the API whose routes act on one environment's containers: a role held in some environment passes
+     * here, and each route requires it in the environment of its container keys.
+     */
+    public static AccessRule apiPerEnvironment(String folder, Role read, Role write) {
+        return new AccessRule(folder, true, Need.of(read), Need.of(write), true, true);
+    }
+
+    /** A page whose actions name their containers, checked per environment by the page (as its API twin). */
+    public static AccessRule pagePerEnvironment(String path, Role role) {
+        return new AccessRule(path, false, Need.of(role), Need.of(role), false, true);
     }
 
     /**

@@ -88,13 +88,13 @@ public class ContainerDetailsView implements Serializable {
 
     /** An action button, after its confirmation (operators; the page hides the buttons from viewers). */
     public void act(String action) {
-        user.require(Role.OPERATOR);
         ContainerKey parsed = ContainerKey.parse(key).orElse(null);
+        user.requireIn(parsed == null ? null : parsed.environment(), Role.OPERATOR);
         ContainerAction what = ContainerAction.parse(action).orElse(null);
         if (parsed == null || what == null) {
             return;
         }
-        lastResult = actions.act(parsed, what, user.getName(), user.getRoleName());
+        lastResult = actions.act(parsed, what, user.getName(), user.getRoleNameIn(parsed.environment()));
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(lastResult.succeeded()
                 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, label(what) + " " + lastResult.name()
                 + (lastResult.succeeded() ? "" : " failed"), lastResult.message() + " (" + Ages.duration(
@@ -103,7 +103,7 @@ public class ContainerDetailsView implements Serializable {
     }
 
     public boolean isActionsAllowed() {
-        return user.has(Role.OPERATOR);
+        return user.hasIn(ContainerKey.parse(key).map(ContainerKey::environment).orElse(null), Role.OPERATOR);
     }
 
     private static String label(ContainerAction action) {

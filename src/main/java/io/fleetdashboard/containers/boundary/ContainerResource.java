@@ -58,8 +58,8 @@ public class ContainerResource {
     public Response act(@PathParam("key") String key, @PathParam("action") String action) {
         ContainerKey parsed = key(key);
         ContainerAction what = action(action);
-        user.require(Role.OPERATOR);
-        ActionResult result = actions.act(parsed, what, user.getName(), user.getRoleName());
+        user.requireIn(parsed.environment(), Role.OPERATOR);
+        ActionResult result = actions.act(parsed, what, user.getName(), user.getRoleNameIn(parsed.environment()));
         return switch (result.outcome()) {
             case DONE, NOTHING_TO_DO -> Response.ok(result).build();
             case NOT_FOUND -> ApiError.response(Response.Status.NOT_FOUND, "not_found", result.message());

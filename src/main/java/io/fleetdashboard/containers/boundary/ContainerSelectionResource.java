@@ -57,8 +57,11 @@ public class ContainerSelectionResource {
         for (String key : new LinkedHashSet<>(selection.keys())) {
             keys.add(ContainerResource.key(key));
         }
-        user.require(Role.OPERATOR);
-        List<ActionResult> results = actions.act(keys, what, user.getName(), user.getRoleName());
+        // every container's environment, before any action: a selection is done whole or refused whole
+        List<String> environments = keys.stream().map(ContainerKey::environment).distinct().toList();
+        environments.forEach(e -> user.requireIn(e, Role.OPERATOR));
+        List<ActionResult> results = actions.act(keys, what, user.getName(), environments.size() == 1
+                ? user.getRoleNameIn(environments.get(0)) : user.getRoleName());
         int ok = (int) results.stream().filter(ActionResult::succeeded).count();
         return new SelectionResult(what.dockerName(), ok, results.size() - ok, results);
     }

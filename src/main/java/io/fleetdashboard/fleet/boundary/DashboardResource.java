@@ -6,6 +6,7 @@ import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.Attention;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.enterprise.context.RequestScoped;
+import io.fleetdashboard.insights.control.StackImageChecks;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class DashboardResource {
+
+    @Inject
+    StackImageChecks imageChecks;
 
     @Inject
     Snapshots snapshots;
@@ -93,6 +97,7 @@ public class DashboardResource {
                 queries.containers(snapshot, new ContainerFilter().query(paging), paging.offset(), paging.limit())
                         .map(c -> FleetJson.ContainerRow.of(c, snapshot.inspections())),
                 queries.stacks(snapshot, new StackFilter().query(paging), paging.offset(), paging.limit())
-                        .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s))));
+                        .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s),
+                                imageChecks.check(s.key()).orElse(null))));
     }
 }

@@ -12,6 +12,7 @@ import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.insights.control.StackImageChecks;
 import io.fleetdashboard.ui.LazyRows;
 import io.fleetdashboard.ui.PageParams;
 import io.fleetdashboard.ui.QueryString;
@@ -34,6 +35,9 @@ import java.util.Locale;
 public class EdgeView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    StackImageChecks imageChecks;
 
     @Inject
     Snapshots snapshots;
@@ -65,7 +69,8 @@ public class EdgeView implements Serializable {
             (sort, desc) -> snapshot() == null ? List.of()
                     : queries.stacks(snapshot(), stackQuery().withSort(sort, desc)),
             StackQuery.Sort.class, StackQuery.Sort.NAME, false,
-            s -> new StackLine(s, queries.stackImages(snapshot(), s)), StackLine::getKey);
+            s -> new StackLine(s, queries.stackImages(snapshot(), s), imageChecks.check(s.key()).orElse(null)),
+            StackLine::getKey);
 
     static final int TOP = 15;
     static final int TOP_IMAGES = 10;

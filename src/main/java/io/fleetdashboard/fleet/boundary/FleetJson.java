@@ -9,6 +9,7 @@ import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetImage;
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.insights.entity.StackImageCheck;
 import io.fleetdashboard.fleet.entity.Freshness;
 import io.fleetdashboard.fleet.entity.ImageUsage;
 import io.fleetdashboard.fleet.entity.UnusedImages;
@@ -179,24 +180,30 @@ public final class FleetJson {
 
     /**
      * external: a compose project Portainer does not manage (portainerId null); images: its containers' images;
-     * created / updated: Portainer's times of a managed stack (null for external ones, updated null if never).
+     * created / updated: Portainer's times of a managed stack (null for external ones, updated null if never);
+     * imageStatus: Portainer's last answer on its images (outdated, updated, checking, skipped, failed, unknown,
+     * unsupported: the server has no image status), null when not asked yet or for external ones; with its time.
      */
     public record StackRow(String key, String environment, String endpointKey, String endpointName, String name,
                            Integer portainerId, String type, boolean external, boolean active, int containers,
-                           int running, List<String> images, Instant created, Instant updated) {
-        static StackRow of(FleetStack s, List<String> images) {
+                           int running, List<String> images, Instant created, Instant updated, String imageStatus,
+                           Instant imageStatusCheckedAt) {
+        static StackRow of(FleetStack s, List<String> images, StackImageCheck check) {
             return new StackRow(s.key(), s.environment(), s.endpointKey(), s.endpointName(), s.name(),
                     s.portainerId(), lower(s.type().name()), s.external(), s.active(), s.containers(), s.running(),
-                    images, s.created(), s.updated());
+                    images, s.created(), s.updated(), check == null ? null : check.status(),
+                    check == null ? null : check.checkedAt());
         }
 
         static final String[] CSV_HEADER = {"environment", "endpoint", "stack", "managed_by", "type", "status",
-                "containers_running", "containers_total", "images", "created", "updated", "portainer_id", "key"};
+                "containers_running", "containers_total", "images", "created", "updated", "portainer_id", "key",
+                "image_status"};
 
-        static Object[] csv(FleetStack s, List<String> images) {
+        static Object[] csv(FleetStack s, List<String> images, StackImageCheck check) {
             return new Object[] {s.environment(), s.endpointName(), s.name(), s.external() ? "compose" : "portainer",
                     lower(s.type().name()), s.active() ? "active" : "inactive", s.running(), s.containers(),
-                    String.join(" ", images), s.created(), s.updated(), s.portainerId(), s.key()};
+                    String.join(" ", images), s.created(), s.updated(), s.portainerId(), s.key(),
+                    check == null ? null : check.status()};
         }
     }
 

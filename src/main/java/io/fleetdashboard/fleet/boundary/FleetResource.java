@@ -6,6 +6,7 @@ import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.fleet.entity.Page;
 import jakarta.enterprise.context.RequestScoped;
+import io.fleetdashboard.insights.control.StackImageChecks;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class FleetResource {
+
+    @Inject
+    StackImageChecks imageChecks;
 
     @Inject
     Snapshots snapshots;
@@ -74,7 +78,8 @@ public class FleetResource {
     public Page<FleetJson.StackRow> stacks(@BeanParam StackFilter filter, @BeanParam Paging paging) {
         FleetSnapshot snapshot = snapshots.current();
         return queries.stacks(snapshot, filter.query(paging), paging.offset(), paging.limit())
-                .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s)));
+                .map(s -> FleetJson.StackRow.of(s, queries.stackImages(snapshot, s),
+                        imageChecks.check(s.key()).orElse(null)));
     }
 
     @GET
@@ -85,7 +90,8 @@ public class FleetResource {
         FleetSnapshot snapshot = snapshots.current();
         return CsvTable.stream(CsvTable.fileName("stacks", snapshot.takenAt()), FleetJson.StackRow.CSV_HEADER,
                 queries.stacks(snapshot, filter.query(paging)),
-                s -> FleetJson.StackRow.csv(s, queries.stackImages(snapshot, s)));
+                s -> FleetJson.StackRow.csv(s, queries.stackImages(snapshot, s),
+                        imageChecks.check(s.key()).orElse(null)));
     }
 
     @GET

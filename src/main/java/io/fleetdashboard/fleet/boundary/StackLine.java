@@ -1,6 +1,7 @@
 package io.fleetdashboard.fleet.boundary;
 
 import io.fleetdashboard.fleet.entity.FleetStack;
+import io.fleetdashboard.insights.entity.StackImageCheck;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,50 @@ public final class StackLine implements Serializable {
 
     private final FleetStack stack;
     private final List<String> images;
+    private final StackImageCheck imageCheck;
 
-    StackLine(FleetStack stack, List<String> images) {
+    StackLine(FleetStack stack, List<String> images, StackImageCheck imageCheck) {
         this.stack = stack;
         this.images = images;
+        this.imageCheck = imageCheck;
+    }
+
+    /**
+     * Whether the stack's images are the registries' newest, as Portainer last said: "outdated", "up to date",
+     * "checking", "skipped", "unknown" (failed or unsupported, see the note) or "not checked yet"; "–" for compose
+     * projects Portainer does not manage (it has no status for them).
+     */
+    public String getImageStatus() {
+        if (stack.external()) {
+            return "–";
+        }
+        if (imageCheck == null) {
+            return "not checked yet";
+        }
+        return switch (imageCheck.status()) {
+            case "updated" -> "up to date";
+            case "unsupported", "failed" -> "unknown";
+            default -> imageCheck.status();
+        };
+    }
+
+    public String getImageStatusSeverity() {
+        return switch (getImageStatus()) {
+            case "outdated" -> "warning";
+            case "up to date" -> "success";
+            default -> "secondary";
+        };
+    }
+
+    /** Why, and when Portainer was asked (the cell's title). */
+    public String getImageStatusNote() {
+        if (imageCheck == null) {
+            return stack.external() ? "Portainer has no image status for compose projects it does not manage"
+                    : "Asked in the next monitoring round";
+        }
+        String message = imageCheck.message() == null || imageCheck.message().isBlank() ? ""
+                : imageCheck.message() + " · ";
+        return message + "asked " + TIME.format(imageCheck.checkedAt()) + " UTC";
     }
 
     public String getKey() {

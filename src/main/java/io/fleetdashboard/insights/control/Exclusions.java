@@ -22,6 +22,11 @@ public record Exclusions(List<Pattern> endpoints, List<Pattern> stacks, List<Pat
         return matches(endpoints, name);
     }
 
+    /** A stack is left out when its name or its endpoint is. */
+    public boolean stack(String endpointName, String name) {
+        return matches(stacks, name) || matches(endpoints, endpointName);
+    }
+
     /** A container is left out when its name, its stack (compose project) or its endpoint is. */
     public boolean container(String endpointName, String stack, String name) {
         return matches(containers, name) || matches(stacks, stack) || matches(endpoints, endpointName);

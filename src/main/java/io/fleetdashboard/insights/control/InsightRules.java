@@ -11,9 +11,11 @@ import io.fleetdashboard.insights.entity.Condition;
 import io.fleetdashboard.insights.entity.ContainerPosture;
 import io.fleetdashboard.insights.entity.InsightCategory;
 import io.fleetdashboard.insights.entity.InsightSeverity;
+import io.fleetdashboard.insights.entity.StackImageCheck;
 import io.fleetdashboard.metrics.entity.Anomaly;
 import io.fleetdashboard.metrics.entity.Sample;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
+import io.fleetdashboard.portainer.entity.ImageFreshness;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ public final class InsightRules {
     public static final String METRIC_ANOMALY = "metric_anomaly";
     public static final String MEMORY_SATURATION = "memory_saturation";
     public static final String POSTURE_CRITICAL = "posture_critical";
+    public static final String OUTDATED_IMAGES = "outdated_images";
 
     /** Thresholds of the saturation rule: memory use of the limit in percent. */
     public record Thresholds(double memoryWarningPercent, double memoryCriticalPercent) {
@@ -144,6 +147,28 @@ public final class InsightRules {
                             + p.score() + ", on " + p.endpointName() + ")",
                     List.of(p.key()), "Drop privileged mode, added capabilities and the Docker socket unless the "
                     + "container's job needs them (Container details lists every finding).", (double) p.score()));
+        }
+        return out;
+    }
+
+    /**
+     * One informational condition per managed stack whose images Portainer says are outdated. A stack whose server
+     * cannot tell (unsupported, failed, still checking) has no condition: not knowing is not being outdated.
+     */
+    public static List<Condition> outdatedImages(Collection<StackImageCheck> checks, Exclusions exclusions) {
+        List<Condition> out = new ArrayList<>();
+        for (StackImageCheck check : checks) {
+            if (check.freshness() != ImageFreshness.OUTDATED
+                    || exclusions.stack(check.endpointName(), check.stackName())) {
+                continue;
+            }
+            String message = check.message() == null || check.message().isBlank() ? "" : ": " + check.message();
+            out.add(new Condition(OUTDATED_IMAGES + ":" + check.stackKey(), OUTDATED_IMAGES, InsightSeverity.INFO,
+                    InsightCategory.IMAGE, "Outdated images in stack " + check.stackName(),
+                    "Portainer found newer images in the registry for " + check.stackName() + " on "
+                            + check.endpointName() + message + " (checked " + check.checkedAt() + ")",
+                    List.of(check.stackKey()), "Pull the new images and redeploy the stack (in Portainer: the stack's "
+                    + "editor, Update the stack with Re-pull image), after reading what changed.", null));
         }
         return out;
     }

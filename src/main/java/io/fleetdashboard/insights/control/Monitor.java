@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import io.fleetdashboard.live.entity.LiveChange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,10 +47,16 @@ public class Monitor {
     private static final Logger LOG = Logger.getLogger(Monitor.class.getName());
 
     @Inject
+    jakarta.enterprise.event.Event<LiveChange> live;
+
+    @Inject
     Snapshots snapshots;
 
     @Inject
     PostureScan posture;
+
+    @Inject
+    StackImageChecks imageChecks;
 
     @Inject
     InsightStore store;
@@ -214,6 +221,14 @@ public class Monitor {
         } catch (Exception e) {
             problems.add("posture scan incomplete (" + e.getClass().getSimpleName() + ")");
         }
+        try {
+            imageChecks.check(snapshot, exclusions, executor, scheduler).get(roundDeadlineSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("interrupted during the image status check");
+        } catch (Exception e) {
+            problems.add("image status check incomplete (" + e.getClass().getSimpleName() + ")");
+        }
         List<Anomaly> anomalies = List.of();
         List<Sample> latest = List.of();
         if (metricsCollector.enabled()) {
@@ -227,8 +242,9 @@ public class Monitor {
                 problems.add("metrics not read (" + e.getMessage() + ")");
             }
         }
-        List<Condition> conditions = InsightRules.of(snapshot, posture.postures(), anomalies, latest, exclusions,
-                InsightRules.Thresholds.DEFAULT);
+        List<Condition> conditions = new ArrayList<>(InsightRules.of(snapshot, posture.postures(), anomalies, latest,
+                exclusions, InsightRules.Thresholds.DEFAULT));
+        conditions.addAll(InsightRules.outdatedImages(imageChecks.checks(), exclusions));
         List<Condition> confirmed;
         synchronized (flapping) {
             confirmed = flapping.confirmed(conditions, store.openKeys());
@@ -250,6 +266,7 @@ public class Monitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An observer of the monitoring round failed", e);
         }
+        live.fire(LiveChange.of(LiveChange.Topic.INSIGHTS));
         LOG.fine(() -> "Monitoring round: " + report);
         return report;
     }

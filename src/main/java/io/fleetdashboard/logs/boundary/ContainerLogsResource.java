@@ -1,6 +1,7 @@
 package io.fleetdashboard.logs.boundary;
 
 import io.fleetdashboard.auth.boundary.CurrentUser;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.containers.entity.ContainerKey;
 import io.fleetdashboard.logs.control.ContainerLogReader;
 import io.fleetdashboard.logs.control.LogSources;
@@ -55,6 +56,7 @@ public class ContainerLogsResource {
                     + "GET /api/v1/containers/{key}/logs/follow streams new lines as server-sent events.");
         }
         ContainerKey parsed = LogParams.key(key);
+        user.requireIn(parsed.environment(), Role.OPERATOR);
         LogRequest request = LogParams.request(tail, since, timestamps, stream, Instant.now());
         boolean asFile = LogParams.flag("download", download, false);
         String name = user.getName();

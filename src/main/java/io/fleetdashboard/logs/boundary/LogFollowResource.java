@@ -1,6 +1,7 @@
 package io.fleetdashboard.logs.boundary;
 
 import io.fleetdashboard.auth.boundary.CurrentUser;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.containers.entity.ContainerKey;
 import io.fleetdashboard.logs.control.LogFollows;
 import io.fleetdashboard.logs.control.LogSources;
@@ -10,8 +11,6 @@ import io.fleetdashboard.logs.entity.LogRequest;
 import io.fleetdashboard.logs.entity.LogTarget;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -54,28 +52,14 @@ public class LogFollowResource {
             + "after LOGS_FOLLOW_MAX_MINUTES, when the browser goes away or the session ends")
     public void follow(@PathParam("key") String key, @QueryParam("tail") String tail,
                        @QueryParam("since") String since, @QueryParam("timestamps") String timestamps,
-                       @QueryParam("stream") String stream, @Context HttpServletRequest http,
+                       @QueryParam("stream") String stream,
                        @Context SseEventSink events, @Context Sse sse) {
         ContainerKey parsed = LogParams.key(key);
+        user.requireIn(parsed.environment(), Role.OPERATOR);
         LogRequest request = LogParams.followRequest(tail, since, timestamps, stream, Instant.now());
         LogTarget target = sources.resolve(parsed);
-        HttpSession session = http.getSession(false);
-        follows.start(target, request, user.getName(), sink(events, sse, request.timestamps()), sessionAlive(session));
-    }
-
-    /** A follow started with the session cookie lasts only as long as the session; one with HTTP Basic has none. */
-    static BooleanSupplier sessionAlive(HttpSession session) {
-        return () -> {
-            if (session == null) {
-                return true;
-            }
-            try {
-                session.getLastAccessedTime();
-                return true;
-            } catch (IllegalStateException invalidated) {
-                return false;
-            }
-        };
+        follows.start(target, request, user.getName(), sink(events, sse, request.timestamps()),
+                user.sessionAlive());
     }
 
     private static LogFollows.Sink sink(SseEventSink events, Sse sse, boolean timestamps) {

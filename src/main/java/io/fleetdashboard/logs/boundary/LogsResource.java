@@ -1,6 +1,7 @@
 package io.fleetdashboard.logs.boundary;
 
 import io.fleetdashboard.auth.boundary.CurrentUser;
+import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.containers.entity.ContainerKey;
 import io.fleetdashboard.logs.control.ContainerLogReader;
 import io.fleetdashboard.logs.control.LogSources;
@@ -62,6 +63,7 @@ public class LogsResource {
                      @QueryParam("stream") String stream, @QueryParam("download") String download,
                      @Suspended AsyncResponse async) {
         List<ContainerKey> keys = LogParams.keys(containers);
+        keys.stream().map(ContainerKey::environment).distinct().forEach(e -> user.requireIn(e, Role.OPERATOR));
         LogRequest request = LogParams.request(tail, since, timestamps, stream, Instant.now());
         boolean asFile = LogParams.flag("download", download, false);
         String name = user.getName();

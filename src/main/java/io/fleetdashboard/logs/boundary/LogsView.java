@@ -140,7 +140,6 @@ public class LogsView implements Serializable {
 
     /** Checks the choices with the API's parser and points the page's script at the API. */
     public void fetch() {
-        user.require(Role.OPERATOR);
         problem = null;
         logsUrl = null;
         followUrl = null;
@@ -160,6 +159,7 @@ public class LogsView implements Serializable {
             LogRequest checked = LogParams.request(Integer.toString(tail), sinceParam, Boolean.toString(timestamps),
                     stream, Instant.now());
             List<ContainerKey> keys = LogParams.keys(String.join(",", containers));
+            keys.stream().map(ContainerKey::environment).distinct().forEach(e -> user.requireIn(e, Role.OPERATOR));
             String query = "tail=" + checked.tail() + "&timestamps=" + checked.timestamps() + "&stream="
                     + checked.streams().name().toLowerCase(java.util.Locale.ROOT)
                     + (sinceParam == null ? "" : "&since=" + enc(sinceParam.strip()));

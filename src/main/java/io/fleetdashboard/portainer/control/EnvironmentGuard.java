@@ -155,7 +155,7 @@ public final class EnvironmentGuard {
         if (failure == null) {
             return Outcome.SUCCESS;
         }
-        if (route == Route.TROUBLE_INSPECT) {
+        if (route == Route.TROUBLE_INSPECT || route == Route.STACK_IMAGES_STATUS) {
             // best effort between refreshes: only the refresh's own calls judge the server
             return Outcome.NEUTRAL;
         }

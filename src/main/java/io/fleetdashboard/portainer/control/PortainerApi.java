@@ -76,6 +76,11 @@ public interface PortainerApi extends AutoCloseable {
     @Path("/stacks")
     Response stacks();
 
+    /** Whether the stack's images are the registries' latest: Business Edition; Community Edition answers 404. */
+    @GET
+    @Path("/stacks/{id}/images_status")
+    Response stackImagesStatus(@PathParam("id") int stackId);
+
     @GET
     @Path("/tags")
     Response tags();

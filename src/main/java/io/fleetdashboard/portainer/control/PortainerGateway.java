@@ -19,7 +19,9 @@ import io.fleetdashboard.portainer.entity.LogQuery;
 import io.fleetdashboard.portainer.entity.Network;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import io.fleetdashboard.portainer.entity.PortainerStatus;
+import io.fleetdashboard.portainer.entity.ImageFreshness;
 import io.fleetdashboard.portainer.entity.Stack;
+import io.fleetdashboard.portainer.entity.StackImagesStatus;
 import io.fleetdashboard.portainer.entity.StatsReading;
 import io.fleetdashboard.portainer.entity.HostInfo;
 import io.fleetdashboard.portainer.entity.StoredSnapshot;
@@ -179,6 +181,19 @@ public class PortainerGateway {
         return request(environment, Route.STACKS, PortainerApi::stacks,
                 (response, body) -> translated(environment, Route.STACKS, WireLists.stacks(body),
                         Translation::stack)).items();
+    }
+
+    /**
+     * Whether a managed stack's images are outdated (/api/stacks/{id}/images_status). Portainer's Community Edition has
+     * no such route: its 404 arrives as a PortainerException of kind NOT_FOUND, as does a stack that is gone.
+     */
+    public StackImagesStatus stackImagesStatus(EnvironmentConnection environment, int stackId) {
+        return request(environment, Route.STACK_IMAGES_STATUS, api -> api.stackImagesStatus(stackId),
+                (response, body) -> {
+                    Wire.ImagesStatus status = WireJson.parse(text(body), Wire.ImagesStatus.class);
+                    return new StackImagesStatus(ImageFreshness.of(status.status()),
+                            status.message() == null ? "" : status.message());
+                });
     }
 
     /** The names of the server's tags by id (/api/tags). */

@@ -29,7 +29,12 @@ enum Route {
      * POST /api/backup: the answer's status and headers within the write deadline, never retried; the archive is
      * read afterwards. Its failures do not pause the collection (not server-level for the breaker).
      */
-    BACKUP(Tier.WRITE, false);
+    BACKUP(Tier.WRITE, false),
+    /**
+     * GET /api/stacks/{id}/images_status between refreshes (the monitoring round): best effort, its failures never
+     * judge the server (Portainer asks the registries for it, which may be slow; see docs/portainer.md).
+     */
+    STACK_IMAGES_STATUS(Tier.DOCKER, false);
 
     enum Tier { LIST, DOCKER, INTERACTIVE, WRITE }
 

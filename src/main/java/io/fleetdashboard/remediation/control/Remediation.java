@@ -17,6 +17,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
+import io.fleetdashboard.live.entity.LiveChange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,9 @@ public class Remediation {
             return missing;
         }
     }
+
+    @Inject
+    Event<LiveChange> live;
 
     @Inject
     RemediationStore store;
@@ -127,6 +132,12 @@ public class Remediation {
         if (autoSuggest) {
             suggest(open, now, round.report().simulated());
         }
+        changed();
+    }
+
+    /** Pages that show remediation actions reload them. */
+    private void changed() {
+        live.fire(LiveChange.of(LiveChange.Topic.REMEDIATION));
     }
 
     void suggest(List<Insight> open, Instant now, boolean simulated) {
@@ -185,6 +196,7 @@ public class Remediation {
         if (!done) {
             throw new RefusedException("Action " + id + " is " + now.getStatus().apiName() + ", not pending.", false);
         }
+        changed();
         return now;
     }
 
@@ -222,6 +234,7 @@ public class Remediation {
             result = "failed: " + e.getCause().getClass().getSimpleName();
         }
         store.finish(id, succeeded, cut(result));
+        changed();
         audit.record(user, role, "remediation.execute", action.getTarget(), action.getTargetName(),
                 succeeded ? AuditResult.SUCCESS : AuditResult.FAILURE,
                 Duration.between(started, clock.instant()).toMillis(), "action " + id + " ("

@@ -80,6 +80,10 @@ public final class SimulatedPortainerRoutes {
         if (path.equals("/api/endpoints") || path.equals("/api/endpoints/")) {
             return new Route("endpoints", -1, null);
         }
+        if (STACK_IMAGES_STATUS.matcher(path).matches()) {
+            // asked by the monitoring round, not by a refresh: kept apart from the refresh's stack list
+            return new Route("other", -1, null);
+        }
         if (path.startsWith("/api/stacks")) {
             return new Route("stacks", -1, null);
         }
@@ -132,6 +136,10 @@ public final class SimulatedPortainerRoutes {
         }
         if (get && path.equals("/api/stacks")) {
             return stacks(server, query);
+        }
+        Matcher imagesStatus = STACK_IMAGES_STATUS.matcher(path);
+        if (get && imagesStatus.matches()) {
+            return stackImagesStatus(world, server, parseInt(imagesStatus.group(1), -1));
         }
         if (get && path.equals("/api/endpoint_groups")) {
             JsonText j = new JsonText().arr();
@@ -470,6 +478,32 @@ public final class SimulatedPortainerRoutes {
     }
 
     // ------------------------------------------------------------------ stacks (§6)
+
+    static final Pattern STACK_IMAGES_STATUS = Pattern.compile("^/api/stacks/(\\d{1,9})/images_status$");
+
+    /**
+     * Portainer's image status of a stack (docs/portainer.md): the first server behaves as a Business Edition and
+     * answers {"Status":"outdated"|"updated","Message":""} (every fourth stack by id is outdated); the others as a
+     * Community Edition, which has no such route: 404 with Go's plain "404 page not found".
+     */
+    static Reply stackImagesStatus(World world, SimWorldServer server, int stackId) {
+        if (world.servers().indexOf(server) != 0) {
+            return text(404, "404 page not found\n");
+        }
+        for (SimStack s : server.stacks()) {
+            if (s.id() == stackId) {
+                return ok(new JsonText().obj().str("Status", outdated(s) ? "outdated" : "updated").str("Message", "")
+                        .endObj().toString());
+            }
+        }
+        return portainerError(404, "Unable to find a stack with the specified identifier inside the database",
+                "Object not found inside the database");
+    }
+
+    /** Whether the simulated registry has newer images for that stack. */
+    public static boolean outdated(SimStack stack) {
+        return stack.id() % 4 == 0;
+    }
 
     static final Pattern ENDPOINT_FILTER = Pattern.compile("\"EndpointI[dD]\"\\s*:\\s*(\\d+)");
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetdashboard.auth.entity.AccessRule;
 import io.fleetdashboard.auth.entity.Need;
 import io.fleetdashboard.auth.entity.Role;
+import io.fleetdashboard.auth.entity.SignInMethod;
+import io.fleetdashboard.auth.entity.SignedInUser;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,33 @@ class RolesAndPolicyTest {
         assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/logs").need("GET"));
         assertEquals(Need.OPERATOR, policy.ruleFor("/logs.xhtml").need("GET"));
         assertTrue(policy.ruleFor("/api/v1/containers/a:1:b/logs").api());
+    }
+
+    @Test
+    void onlyRoutesThatNameTheirContainersAcceptARoleHeldInOneEnvironment() {
+        for (String path : new String[] {"/api/v1/containers/prod:3:0123456789ab/stop",
+                "/api/v1/containers/actions/stop", "/api/v1/containers/prod:3:0123456789ab/logs",
+                "/api/v1/containers/prod:3:0123456789ab/logs/follow", "/api/v1/logs", "/logs.xhtml"}) {
+            assertTrue(policy.ruleFor(path).perEnvironment(), path);
+        }
+        for (String path : new String[] {"/api/v1/refresh", "/api/v1/logs/search", "/api/v1/remediation/actions/1",
+                "/api/v1/insights/analyze", "/api/v1/alerts/acks/3", "/workloads.xhtml", "/api/v1/environments"}) {
+            assertFalse(policy.ruleFor(path).perEnvironment(), path);
+        }
+        assertEquals(Need.OPERATOR, policy.ruleFor("/api/v1/logs/search").need("GET"));
+    }
+
+    @Test
+    void anEnvironmentRoleIsStrongerThereOnly() {
+        SignedInUser edge = new SignedInUser("edge", Role.VIEWER, false, 60, 0, SignInMethod.SSO, null, null,
+                Map.of("edge", Role.OPERATOR), null);
+        assertEquals(Role.OPERATOR, edge.roleIn("edge"));
+        assertEquals(Role.VIEWER, edge.roleIn("prod"));
+        assertEquals(Role.VIEWER, edge.roleIn(null));
+        assertEquals(Role.OPERATOR, edge.strongestRole());
+        SignedInUser admin = new SignedInUser("root", Role.ADMIN, false, 60, 0, SignInMethod.SSO, null, null,
+                Map.of("edge", Role.OPERATOR), null);
+        assertEquals(Role.ADMIN, admin.roleIn("edge"), "a weaker environment role never lowers the global one");
     }
 
     @Test

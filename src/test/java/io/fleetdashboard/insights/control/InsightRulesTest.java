@@ -15,10 +15,12 @@ import io.fleetdashboard.insights.entity.Condition;
 import io.fleetdashboard.insights.entity.ContainerPosture;
 import io.fleetdashboard.insights.entity.InsightCategory;
 import io.fleetdashboard.insights.entity.InsightSeverity;
+import io.fleetdashboard.insights.entity.StackImageCheck;
 import io.fleetdashboard.metrics.entity.Sample;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerHealth;
 import io.fleetdashboard.portainer.entity.ContainerState;
+import io.fleetdashboard.portainer.entity.ImageFreshness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,5 +119,43 @@ class InsightRulesTest {
         assertTrue(!found.containsKey("posture_critical:prod:1:sick"));
         assertEquals(InsightSeverity.CRITICAL, found.get("memory_saturation:prod:1:fine").severity());
         assertTrue(!found.containsKey("memory_saturation:prod:1:sick"), "no limit: nothing to saturate");
+    }
+
+    static StackImageCheck check(String stack, ImageFreshness freshness, boolean unsupported) {
+        return new StackImageCheck("prod:1:" + stack, "prod", "prod:1", "edge-1", stack, freshness, unsupported, "",
+                NOW);
+    }
+
+    @Test
+    void onlyStacksPortainerCallsOutdatedAreAnImageConditionNotThoseItCannotTellAbout() {
+        List<StackImageCheck> checks = List.of(check("shop", ImageFreshness.OUTDATED, false),
+                check("blog", ImageFreshness.UPDATED, false), check("wiki", ImageFreshness.CHECKING, false),
+                check("mail", null, true), check("chat", null, false), check("ci", ImageFreshness.FAILED, false));
+        List<Condition> found = InsightRules.outdatedImages(checks, Exclusions.NONE);
+        assertEquals(1, found.size(), found.toString());
+        Condition shop = found.get(0);
+        assertEquals("outdated_images:prod:1:shop", shop.key());
+        assertEquals(InsightCategory.IMAGE, shop.category());
+        assertEquals(InsightSeverity.INFO, shop.severity());
+        assertEquals(List.of("prod:1:shop"), shop.resources());
+        assertTrue(InsightRules.outdatedImages(checks, Exclusions.of("", "sho*", "")).isEmpty(),
+                "an excluded stack gives no condition");
+        assertTrue(InsightRules.outdatedImages(checks, Exclusions.of("edge-1", "", "")).isEmpty(),
+                "nor one on an excluded endpoint");
+    }
+
+    @Test
+    void portainersStatusWordsMapToWhatTheyMean() {
+        assertEquals(ImageFreshness.OUTDATED, ImageFreshness.of("outdated"));
+        assertEquals(ImageFreshness.UPDATED, ImageFreshness.of(" Updated "));
+        assertEquals(ImageFreshness.CHECKING, ImageFreshness.of("processing"));
+        assertEquals(ImageFreshness.CHECKING, ImageFreshness.of("preparing"));
+        assertEquals(ImageFreshness.SKIPPED, ImageFreshness.of("skipped"));
+        assertEquals(ImageFreshness.FAILED, ImageFreshness.of("error"));
+        assertEquals(ImageFreshness.UNKNOWN, ImageFreshness.of("sideways"));
+        assertEquals(ImageFreshness.UNKNOWN, ImageFreshness.of(null));
+        assertEquals("unsupported", check("x", null, true).status());
+        assertEquals("unknown", check("x", null, false).status());
+        assertEquals("outdated", check("x", ImageFreshness.OUTDATED, false).status());
     }
 }

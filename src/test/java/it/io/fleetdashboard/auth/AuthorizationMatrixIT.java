@@ -53,6 +53,7 @@ class AuthorizationMatrixIT {
             /api/v1/dashboard/overview               API  /api/v1/dashboard/overview            LAAA  /api/v1/dashboard/overview          LFAA
             /api/v1/dashboard/attention              API  /api/v1/dashboard/attention           LAAA  /api/v1/dashboard/attention         LFAA
             /api/v1/widget                           API  /api/v1/widget                        LAAA  /api/v1/widget                      LFAA
+            /api/v1/live                             API  /api/v1/live?topics=bogus             LAAA  /api/v1/live                        LFAA
             /api/v1/endpoints                        API  /api/v1/endpoints?limit=1             LAAA  /api/v1/endpoints                   LFAA
             /api/v1/containers                       API  /api/v1/containers?limit=1            LAAA  /api/v1/containers                  LFAA
             /api/v1/containers/{key}                 API  /api/v1/containers/a:1:b              LAAA  /api/v1/containers/a:1:b            LFAA

@@ -39,6 +39,15 @@ class SingleSignOnIT {
     }
 
     @Test
+    void everyCallToTheProviderIsTimedByCallAndOutcome() {
+        SsoFlow.signedIn("sso-viewer");
+        String metrics = Api.get("/metrics?scope=application").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("fleet_oidc_request_seconds_count{")
+                && l.contains("call=\"token\"") && l.contains("outcome=\"ok\"")), "the token call is timed");
+        assertTrue(metrics.contains("call=\"discovery\""), "and the discovery document's");
+    }
+
+    @Test
     void anAdminGroupGivesTheAdminRole() {
         assertEquals("admin", SsoFlow.signedIn("sso-admin").me().getString("role"));
     }

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,51 @@ class InsightsIT {
         assertEquals(1, insight.size(), "one open security insight for " + key);
         assertEquals("security", insight.get(0).getString("category"));
         assertEquals("critical", insight.get(0).getString("severity"));
+    }
+
+    /** Managed stacks of one environment, as the stacks API shows them. */
+    static List<JsonObject> managedStacks(String environment) {
+        return Api.object("/api/v1/stacks?limit=1000&external=false&environment=" + environment).getJsonArray("items")
+                .stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    /** A stack row's imageStatus, null when not asked yet (JSON-B leaves null fields out). */
+    static String imageStatus(JsonObject stack) {
+        return stack.containsKey("imageStatus") && !stack.isNull("imageStatus") ? stack.getString("imageStatus") : null;
+    }
+
+    @Test
+    void outdatedImagesAreAnInsightWhereTheServerTellsAndUnknownWhereItCannot() {
+        // the simulator's first server answers image status as a Business Edition (every fourth stack id outdated);
+        // the second has no such route, as a Community Edition
+        Api.await("every managed stack of sim-1 asked about its images", Duration.ofSeconds(240), () -> {
+            Insights.round();
+            return managedStacks("sim-1").stream().allMatch(s -> imageStatus(s) != null);
+        });
+        List<JsonObject> asked = managedStacks("sim-1");
+        assertFalse(asked.isEmpty());
+        int outdated = 0;
+        for (JsonObject stack : asked) {
+            boolean expected = stack.getInt("portainerId") % 4 == 0;
+            assertEquals(expected ? "outdated" : "updated", stack.getString("imageStatus"), stack.toString());
+            List<JsonObject> insight = Insights.of("outdated_images:" + stack.getString("key"), "open");
+            assertEquals(expected ? 1 : 0, insight.size(), stack + " -> " + insight);
+            if (expected) {
+                outdated++;
+                assertEquals("image", insight.get(0).getString("category"));
+                assertEquals("info", insight.get(0).getString("severity"));
+            }
+        }
+        assertTrue(outdated > 0, "the simulated fleet has outdated stacks: " + asked);
+        for (JsonObject stack : managedStacks("sim-2")) {
+            assertEquals("unsupported", stack.getString("imageStatus"), stack.toString());
+            assertTrue(Insights.of("outdated_images:" + stack.getString("key"), "open").isEmpty(), stack.toString());
+        }
+        for (JsonObject stack : Api.object("/api/v1/stacks?limit=1000&external=true").getJsonArray("items")
+                .getValuesAs(JsonObject.class)) {
+            assertEquals(null, imageStatus(stack), "a compose project Portainer does not manage has no status: "
+                    + stack);
+        }
     }
 
     @Test

@@ -65,6 +65,22 @@ class InsightsPageIT extends PageTest {
     }
 
     @Test
+    void aRoundRunElsewhereIsPushedToThePageWithoutAReload() {
+        SignInPage.open(driver, null).signInAs(Insights.VIEWER, Insights.VIEWER_KEY);
+        driver.get(BASE + "/insights.xhtml");
+        WebElement live = driver.findElement(By.id("insightsLive"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "open".equals(live.getAttribute("data-live-state")));
+        String before = driver.findElement(By.id("insightsForm:roundNoteText")).getText();
+        Insights.round();
+        // the fallback poll runs every 60 s: only the pushed event updates the note this soon
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !"0".equals(String.valueOf(
+                live.getAttribute("data-live-updates") == null ? "0" : live.getAttribute("data-live-updates"))));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(
+                By.id("insightsForm:roundNoteText")).getText().equals(before));
+        assertTrue(driver.findElement(By.id("insightsForm:roundNoteText")).getText().contains("Last round"));
+    }
+
+    @Test
     void aViewerReadsButCannotRunARound() {
         SignInPage.open(driver, null).signInAs(Insights.VIEWER, Insights.VIEWER_KEY);
         driver.get(BASE + "/insights.xhtml");

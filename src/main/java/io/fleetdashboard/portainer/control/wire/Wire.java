@@ -65,6 +65,10 @@ public final class Wire {
     public record Status(String version, String instanceID) {
     }
 
+    /** /api/stacks/{id}/images_status: Status is one word (outdated, updated, processing, ...), Message says why. */
+    public record ImagesStatus(String status, String message) {
+    }
+
     /** containers/{id}/stats?stream=false: snake_case keys, hence explicit names. */
     public record Stats(@JsonbProperty("read") String read,
                         @JsonbProperty("cpu_stats") CpuStats cpuStats,
