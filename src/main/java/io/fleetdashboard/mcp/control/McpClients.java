@@ -5,13 +5,9 @@ import io.fleetdashboard.audit.control.AuditLog;
 import io.fleetdashboard.audit.entity.AuditResult;
 import io.fleetdashboard.auth.entity.Role;
 import io.fleetdashboard.mcp.entity.McpCaller;
-import io.fleetdashboard.mcp.entity.McpClient;
 import io.fleetdashboard.mcp.entity.McpClientView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +26,8 @@ public class McpClients {
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     static final int MAX_NAME = 64;
 
-    @PersistenceContext(unitName = "fleet")
-    EntityManager em;
+    @Inject
+    McpClientStore store;
 
     @Inject
     AuditLog audit;
@@ -63,7 +59,6 @@ public class McpClients {
         return name;
     }
 
-    @Transactional
     public Created create(String name, Role role, String by, String byRole) {
         long started = clock.millis();
         String checkedName = name(name);
@@ -71,60 +66,32 @@ public class McpClients {
             throw new BadRequestException("role: viewer or operator (an MCP client cannot be an admin).");
         }
         String token = McpTokens.generate();
-        McpClient client = new McpClient(checkedName, role, McpTokens.hash(token), started, by);
-        em.persist(client);
-        em.flush();
-        audit.record(by, byRole, "mcp.client-create", "mcp-client:" + client.getId(), checkedName,
+        McpClientView client = store.add(checkedName, role, McpTokens.hash(token), started, by);
+        audit.record(by, byRole, "mcp.client-create", "mcp-client:" + client.id(), checkedName,
                 AuditResult.SUCCESS, clock.millis() - started, "role " + role.groupName());
-        return new Created(McpClientView.of(client), token);
+        return new Created(client, token);
     }
 
-    /**
-     * Every client, newest first, as stored now: in its own transaction and refreshed, so a page that listed them
-     * before a revoke in the same request (one persistence context for the request outside transactions) shows
-     * the revoke.
-     */
-    @Transactional
     public List<McpClientView> list() {
-        return em.createNamedQuery("McpClient.all", McpClient.class).setHint("eclipselink.refresh", "true")
-                .getResultList().stream()
-                .map(McpClientView::of).toList();
+        return store.all();
     }
 
     /** Revokes the client; empty when there is none with that id. Revoking a revoked client changes nothing. */
-    @Transactional
     public Optional<McpClientView> revoke(long id, String by, String byRole) {
         long started = clock.millis();
-        McpClient client = em.find(McpClient.class, id);
-        if (client == null) {
-            return Optional.empty();
-        }
-        AuditResult result = AuditResult.NO_CHANGE;
-        if (!client.isRevoked()) {
-            client.revoke(started, by);
-            result = AuditResult.SUCCESS;
-        }
-        audit.record(by, byRole, "mcp.client-revoke", "mcp-client:" + id, client.getName(), result,
-                clock.millis() - started, result == AuditResult.NO_CHANGE ? "already revoked" : null);
-        return Optional.of(McpClientView.of(client));
+        Optional<McpClientStore.Revoked> revoked = store.revoke(id, started, by);
+        revoked.ifPresent(r -> audit.record(by, byRole, "mcp.client-revoke", "mcp-client:" + id, r.client().name(),
+                r.changed() ? AuditResult.SUCCESS : AuditResult.NO_CHANGE, clock.millis() - started,
+                r.changed() ? null : "already revoked"));
+        return revoked.map(McpClientStore.Revoked::client);
     }
 
     /** The client a bearer token belongs to, when the token is well formed, known and not revoked. */
-    @Transactional
     public Optional<McpCaller> authenticate(String token) {
         if (!McpTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        List<McpClient> found = em.createNamedQuery("McpClient.byHash", McpClient.class)
-                .setParameter("hash", McpTokens.hash(token)).getResultList();
-        if (found.isEmpty() || found.get(0).isRevoked()) {
-            return Optional.empty();
-        }
-        McpClient client = found.get(0);
-        long now = clock.millis();
-        if (client.getLastUsedAt() == null || now - client.getLastUsedAt() >= LAST_USED_PRECISION.toMillis()) {
-            client.used(now);
-        }
-        return Optional.of(new McpCaller(client.getId(), client.getName(), client.getRole()));
+        return store.use(McpTokens.hash(token), clock.millis(), LAST_USED_PRECISION.toMillis())
+                .map(c -> new McpCaller(c.getId(), c.getName(), c.getRole()));
     }
 }

@@ -60,8 +60,11 @@ class McpPageIT extends PageTest {
         assertTrue(revoked.getText().contains("revoked"), revoked.getText());
         assertEquals(401, McpIT.post(token, "{}", null).statusCode());
 
-        JsonObject audit = Api.object("/api/v1/audit?action=mcp.client-revoke&limit=20");
-        assertTrue(audit.getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .anyMatch(e -> name.equals(e.getString("targetName", ""))), audit.toString());
+        for (String action : new String[] {"mcp.client-create", "mcp.client-revoke"}) {
+            JsonObject audit = Api.object("/api/v1/audit?action=" + action + "&limit=20");
+            assertTrue(audit.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(e -> name.equals(e.getString("targetName", ""))
+                            && "SUCCESS".equalsIgnoreCase(e.getString("result", ""))), action + ": " + audit);
+        }
     }
 }
