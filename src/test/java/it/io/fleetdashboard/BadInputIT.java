@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-    /** WHOLE: an int of a range; ID: a row id (a long from 1, so 2147483648 is a valid one). */
+    /** WHOLE: an int (2147483648 is too large); ID: a positive long (a database id; 2147483648 is one). */
     enum Kind { WHOLE, ID, ENUM, INSTANT, BOOLEAN, FORMAT }
 
     static final Map<Kind, List<String>> BAD = Map.of(
@@ -72,6 +72,7 @@ class BadInputIT {
                     "format", Kind.FORMAT)),
             route("POST", "/api/v1/insights/analyze", Map.of("wait", Kind.WHOLE)),
             route("GET", "/api/v1/security/posture", Map.of("limit", Kind.WHOLE)),
+            route("GET", "/api/v1/assistant/conversations", Map.of("limit", Kind.WHOLE)),
             route("GET", "/api/v1/remediation/actions", Map.of("status", Kind.ENUM, "limit", Kind.WHOLE)),
             route("GET", "/api/v1/tracing/routes", Map.of("hours", Kind.WHOLE, "method", Kind.ENUM,
                     "errorsOnly", Kind.BOOLEAN, "sort", Kind.ENUM, "order", Kind.ENUM, "format", Kind.FORMAT)),
@@ -80,7 +81,9 @@ class BadInputIT {
                     "errorsOnly", Kind.BOOLEAN)),
             route("GET", "/api/v1/live", Map.of("topics", Kind.ENUM)),
             route("GET", "/api/v1/alerts/deliveries", Map.of("channel", Kind.ID, "status", Kind.ENUM,
-                    "event", Kind.ENUM, "insight", Kind.ID, "limit", Kind.WHOLE, "offset", Kind.WHOLE)));
+                    "event", Kind.ENUM, "insight", Kind.ID, "limit", Kind.WHOLE, "offset", Kind.WHOLE)),
+            // refused before a backup starts: nothing is made
+            route("POST", "/api/v1/environments/sim-1/backups", Map.of("wait", Kind.WHOLE)));
 
     static final List<String> INTERNAL = List.of("exception", "sql", "jdbc", "java.", "jakarta.", "org.",
             "io.fleetdashboard", "resteasy", "yasson", "jsonb", "parsson", "stacktrace", "\tat ", "cwwk", "srve",
@@ -153,6 +156,68 @@ class BadInputIT {
                 String problem = problem(Api.post(path, body), null);
                 if (problem != null) {
                     wrong.add(path + " " + body + ": " + problem);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void badBackupIdsAndMalformedAdministrationBodiesGetA400() {
+        List<String> wrong = new ArrayList<>();
+        for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "%3Cscript%3E")) {
+            for (String method : List.of("GET", "DELETE")) {
+                HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE
+                        + "/api/v1/backups/" + id)).header("Authorization", authorization())
+                        .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()));
+                String problem = problem(response, "id");
+                if (problem != null) {
+                    wrong.add(method + " /api/v1/backups/" + id + ": " + problem);
+                }
+            }
+        }
+        String absent = "bad-input-none";
+        String settings = "{\"timeoutSeconds\":\"soon\"}";
+        for (String[] route : new String[][] {{"POST", "/api/v1/environments", settings},
+                {"POST", "/api/v1/environments", "{\"enabled\":[]}"},
+                {"PUT", "/api/v1/environments/" + absent, settings},
+                {"POST", "/api/v1/environments/" + absent + "/test", settings},
+                {"POST", "/api/v1/environments/" + absent + "/backups", "{\"password\":[]}"},
+                {"PUT", "/api/v1/backups/settings", "{\"keep\":\"many\"}"}}) {
+            for (String body : List.of("{", "not json", "[1,2]", route[2])) {
+                HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + route[1]))
+                        .header("Authorization", authorization()).header("Content-Type", "application/json")
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(body)));
+                String problem = problem(response, null);
+                if (problem != null) {
+                    wrong.add(route[0] + " " + route[1] + " " + body + ": " + problem);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(404, Api.get("/api/v1/environments/" + absent).statusCode(), "nothing was stored");
+    }
+
+    @Test
+    void malformedAssistantQuestionsAndIdsGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/assistant/ask", "/api/v1/assistant/streams")) {
+            for (String body : List.of("", "{", "not json", "[1,2]", "{\"question\":1}", "{\"question\":null}",
+                    "{\"question\":\"x\",\"conversation\":\"one\"}", "{\"question\":\"x\",\"conversation\":1.5}",
+                    "{\"question\":\"x\",\"conversation\":-1}")) {
+                String problem = problem(Api.post(path, body), null);
+                if (problem != null) {
+                    wrong.add(path + " " + body + ": " + problem);
+                }
+            }
+        }
+        // as path segments ("%20+" is left out: an escaped '%' in a path is refused before, as bad_path)
+        for (String bad : BAD.get(Kind.WHOLE).stream().filter(b -> !b.contains("%")).toList()) {
+            for (String path : List.of("/api/v1/assistant/conversations/%s", "/api/v1/assistant/messages/%s/sent")) {
+                String url = String.format(path, URLEncoder.encode(bad, StandardCharsets.UTF_8));
+                String problem = problem(Api.get(url), "id");
+                if (problem != null) {
+                    wrong.add(url + ": " + problem);
                 }
             }
         }

@@ -205,12 +205,14 @@ public class Assistant {
             return;
         }
         String arguments = jakarta.json.Json.createObjectBuilder().add("container", key).build().toString();
-        List<ToolRequest> calls = new ArrayList<>();
-        calls.add(new ToolRequest("prefetch_details", "container_details", arguments));
+        // one after the other, so the details (state, exit code, restarts, health) get the larger share and the
+        // logs what is left of it
+        runCalls(new ModelGateway.Reply("", "tool_calls", true, List.of(new ToolRequest("prefetch_details",
+                "container_details", arguments))), context, sent, used, budget);
         if (role.includes(Role.OPERATOR)) {
-            calls.add(new ToolRequest("prefetch_logs", "recent_logs", arguments));
+            runCalls(new ModelGateway.Reply("", "tool_calls", true, List.of(new ToolRequest("prefetch_logs",
+                    "recent_logs", arguments))), context, sent, used, budget);
         }
-        runCalls(new ModelGateway.Reply("", "tool_calls", true, calls), context, sent, used, budget);
     }
 
     private Answer byRules(long conversation, String question) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * The budget of what is sent to a model (LLM_MAX_CONTEXT_TOKENS), estimated at 4 characters a token (a measure,
  * not a tokenizer), and the priority trimming of a look-up's result to fit its share: the counts first (always),
- * then the rows the question names, then the other rows in their order, as many as fit; what is left out is
- * counted in an "N more not shown" line.
+ * then the rows the question names, then the other rows in their order, as many as fit (a row too big for what is
+ * left is sent in its shorter form when it has one); what is left out is counted in an "N more not shown" line.
  */
 public final class ContextBudget {
 
@@ -33,10 +33,26 @@ public final class ContextBudget {
      * One row of a result: the name a question may mention, and the row as sent, made only when it is considered
      * (a look-up over 50,000 containers renders the few dozen that can fit, not all of them).
      */
-    public record Row(String name, java.util.function.Supplier<String> text) {
+    public record Row(String name, java.util.function.Supplier<String> text,
+                      java.util.function.Supplier<String> shorter) {
+
+        /**
+         * @param shorter the row with its less important parts left out, sent when the whole row does not fit
+         *                (a container's details without its environment), or null
+         */
+        public Row {
+        }
+
+        public Row(String name, java.util.function.Supplier<String> text) {
+            this(name, text, null);
+        }
 
         public static Row of(String name, String text) {
             return new Row(name, () -> text);
+        }
+
+        public static Row of(String name, String text, String shorter) {
+            return new Row(name, () -> text, () -> shorter);
         }
     }
 
@@ -81,8 +97,15 @@ public final class ContextBudget {
         List<Integer> used = new ArrayList<>();
         for (List<Integer> group : List.of(named, rest)) {
             for (int i : group) {
-                String line = rows.get(i).text().get() + "\n";
-                if (used.size() >= maxRows || line.length() > room) {
+                if (used.size() >= maxRows) {
+                    break;
+                }
+                Row row = rows.get(i);
+                String line = row.text().get() + "\n";
+                if (line.length() > room && row.shorter() != null) {
+                    line = row.shorter().get() + "\n";
+                }
+                if (line.length() > room) {
                     break;
                 }
                 out.append(line);

@@ -216,10 +216,15 @@ public class FleetTools {
     }
 
     /** A row: its name, its data (made only when the row is considered for sending) and its link. */
-    record ContainerRow(String name, java.util.function.Supplier<JsonObject> data, Citation citation) {
+    record ContainerRow(String name, java.util.function.Supplier<JsonObject> data, Citation citation,
+                        java.util.function.Supplier<JsonObject> shorter) {
+
+        ContainerRow(String name, java.util.function.Supplier<JsonObject> data, Citation citation) {
+            this(name, data, citation, null);
+        }
 
         ContainerRow(String name, JsonObject data, Citation citation) {
-            this(name, () -> data, citation);
+            this(name, () -> data, citation, null);
         }
     }
 
@@ -229,7 +234,8 @@ public class FleetTools {
         String close = "</tool-data>";
         List<ContextBudget.Row> rows = new ArrayList<>(listing.rows().size());
         for (ContainerRow row : listing.rows()) {
-            rows.add(new ContextBudget.Row(row.name(), () -> SecretScrubber.scrub(data(row.data().get()))));
+            rows.add(new ContextBudget.Row(row.name(), () -> SecretScrubber.scrub(data(row.data().get())),
+                    row.shorter() == null ? null : () -> SecretScrubber.scrub(data(row.shorter().get()))));
         }
         int room = Math.max(64, maxTokens - ContextBudget.tokens(open + close));
         ContextBudget.Trimmed trimmed = ContextBudget.trim(SecretScrubber.scrub(data(listing.counts())), rows,
@@ -416,8 +422,23 @@ public class FleetTools {
             }
             row.add("environment", env);
         });
+        JsonObject full = row.build();
         return new Listing("container " + c.container().name() + " on " + c.endpointName() + freshness(s),
-                List.of(new ContainerRow(c.container().name(), row.build(), summary.citation())), 1);
+                List.of(new ContainerRow(c.container().name(), () -> full, summary.citation(), () -> essentials(full))),
+                1);
+    }
+
+    /** Details that fit a small budget: state, exit code, restarts, health and labels; not the rest. */
+    static JsonObject essentials(JsonObject details) {
+        JsonObjectBuilder row = Json.createObjectBuilder(details).remove("environment").remove("ports")
+                .remove("command");
+        if (details.get("healthCheck") instanceof JsonObject health && health.get("log") instanceof JsonArray log
+                && !log.isEmpty()) {
+            row.add("healthCheck", Json.createObjectBuilder(health).add("log", Json.createArrayBuilder()
+                    .add(log.get(log.size() - 1))));
+        }
+        return row.add("leftOut", "environment, ports, command and older health-check results, to fit the budget")
+                .build();
     }
 
     private Listing top(Map<String, String> args) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * "Bearer " or "Basic " as it is), LLM_MODEL (default gpt-oss), LLM_MAX_TOKENS (4096), LLM_TIMEOUT_SECONDS (60),
  * LLM_CA_BUNDLE (a PEM file whose certificates are the ones trusted for TLS to the model) and
  * LLM_MAX_CONTEXT_TOKENS (the budget of what is sent, 8000). Demo mode gives the simulator's stand-in when no
- * endpoint is configured.
+ * endpoint is configured (with a 10 s timeout unless LLM_TIMEOUT_SECONDS and LLM_MAX_CONTEXT_TOKENS say otherwise).
  */
 @ApplicationScoped
 public class ModelSettings {
@@ -50,7 +50,15 @@ public class ModelSettings {
         Config config = ConfigProvider.getConfig();
         Optional<String> url = text(config, "LLM_API_ENDPOINT");
         if (url.isEmpty()) {
-            return Optional.ofNullable(standIn);
+            Connection simulated = standIn;
+            if (simulated == null) {
+                return Optional.empty();
+            }
+            // the stand-in keeps its endpoint and token; the budget and the timeout are the configured ones
+            return Optional.of(new Connection(simulated.endpoint(), simulated.authorization(), simulated.model(),
+                    simulated.maxTokens(), bounded(config, "LLM_TIMEOUT_SECONDS", simulated.timeoutSeconds(), 1, 600),
+                    null, bounded(config, "LLM_MAX_CONTEXT_TOKENS", simulated.maxContextTokens(), 500, 2_000_000),
+                    true));
         }
         URI endpoint;
         try {

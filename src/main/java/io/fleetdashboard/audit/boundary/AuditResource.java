@@ -1,6 +1,7 @@
 package io.fleetdashboard.audit.boundary;
 
 import io.fleetdashboard.api.boundary.CsvTable;
+import io.fleetdashboard.api.boundary.BadRequestException;
 import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.audit.control.AuditLog;
 import io.fleetdashboard.audit.entity.AuditEvent;
@@ -37,16 +38,18 @@ public class AuditResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.MEDIA_TYPE})
-    @Operation(summary = "Audit log rows; filters: user, action (exact, or component.* such as container.*), result "
+    @Operation(summary = "Audit log rows; filters: actor (who; user is the same filter), action (exact, or component.* such as container.*), result "
             + "(success|no_change|failure|denied), from, to (ISO-8601, epoch ms or an age like 24h); sort at|user|"
             + "action|target|result|duration, order asc|desc (default: newest first); limit 1-1000, offset; "
             + "format=csv downloads every matching row (at most 50,000)")
-    public Response audit(@QueryParam("user") String user, @QueryParam("action") String action,
+    public Response audit(@QueryParam("actor") String actor, @QueryParam("user") String userAlias,
+                          @QueryParam("action") String action,
                           @QueryParam("result") String result, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("sort") String sort,
                           @QueryParam("order") String order, @QueryParam("limit") String limit,
                           @QueryParam("offset") String offset, @QueryParam("format") String format) {
         Instant now = Instant.now();
+        String user = actor(actor, userAlias);
         AuditFilter filter = new AuditFilter(QueryParams.absent(user) ? null : user.strip(),
                 QueryParams.absent(action) ? null : action.strip(),
                 QueryParams.enumParam("result", result, AuditResult.class, null),
@@ -70,5 +73,13 @@ public class AuditResource {
                     e.durationMillis(), e.detail());
         }
         return table.download("audit_" + FILE_TIME.format(now) + ".csv");
+    }
+
+    /** actor, or user (its earlier name); both only when they agree. */
+    static String actor(String actor, String user) {
+        if (!QueryParams.absent(actor) && !QueryParams.absent(user) && !actor.strip().equals(user.strip())) {
+            throw new BadRequestException("actor and user name the same filter: give one of them.");
+        }
+        return QueryParams.absent(actor) ? user : actor;
     }
 }

@@ -280,8 +280,19 @@ public class EnvironmentsView implements Serializable {
         return null;
     }
 
+    /**
+     * A key entered once is kept while the form stays open: the field is never filled in again (write-only), so
+     * the submit after a "Test connection" sends it empty, and that must not drop the key just tested.
+     */
     public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+        if (apiKey != null && !apiKey.isBlank()) {
+            this.apiKey = apiKey;
+        }
+    }
+
+    /** Whether a key was entered in the open form (kept for the save, never shown). */
+    public boolean isKeyEntered() {
+        return apiKey != null;
     }
 
     public boolean isVerifySsl() {

@@ -108,6 +108,15 @@ public class Environments {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) EnvironmentsChanged change) {
+        invalidate();
+    }
+
+    /**
+     * Reads the stored environments again on the next {@link #active()}. The change observer does this after the
+     * commit; a component that reacts to the same change (the collector's refresh) calls it too, so it never depends
+     * on which observer runs first.
+     */
+    public void invalidate() {
         cached = null;
     }
 

@@ -49,6 +49,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -121,6 +123,9 @@ public class FleetCollector {
 
     private final AtomicReference<Run> inFlight = new AtomicReference<>();
 
+    /** Environments added, changed or removed since the last refresh started: their last known data is dropped. */
+    private final Set<String> changedSinceStart = ConcurrentHashMap.newKeySet();
+
     @PostConstruct
     void useManagedExecutors() {
         executor = managedExecutor;
@@ -157,18 +162,25 @@ public class FleetCollector {
     /**
      * An environment was added, changed, enabled, disabled or removed: a refresh starts now (after the one in flight,
      * which began with the old list), so the fleet includes it or drops its data without waiting for the schedule.
-     * Not at start-up (no snapshot yet): the first refresh comes anyway.
+     * Not at start-up (no snapshot yet): the first refresh comes anyway. The next refresh to start does not carry
+     * the environment's last known data over (a new URL or key may be another server): what it shows is read anew.
      */
     void onEnvironmentsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
+        changedSinceStart.add(change.name());
         if (cache.peek().isEmpty()) {
             return;
         }
-        Run running = inFlight.get();
-        if (running == null) {
-            refresh();
-        } else {
-            running.done().whenComplete((snapshot, error) -> refresh());
-        }
+        // Off the committing thread, reading the environments anew (not the list cached before the commit, which
+        // another observer of this change may not have dropped yet), in a transaction of its own.
+        executor.execute(() -> {
+            environments.invalidate();
+            Run running = inFlight.get();
+            if (running == null) {
+                refresh();
+            } else {
+                running.done().whenComplete((snapshot, error) -> refresh());
+            }
+        });
     }
 
     public boolean refreshing() {
@@ -188,7 +200,9 @@ public class FleetCollector {
         boolean[] complete = {false};
         ScheduledFuture<?> firstPaint = null;
         try {
-            Previous previous = new Previous(cache.current().orElse(null));
+            Set<String> changed = Set.copyOf(changedSinceStart);
+            changedSinceStart.removeAll(changed);
+            Previous previous = new Previous(cache.current().orElse(null), changed);
             boolean demo = environments.simulatedData();
             List<RefreshProgress> progress = environments.active().stream()
                     .map(environment -> new RefreshProgress(environment, previous)).toList();
@@ -376,7 +390,14 @@ public class FleetCollector {
         private final Map<String, io.fleetdashboard.fleet.entity.InspectionFacts> inspections;
 
         Previous(FleetSnapshot snapshot) {
-            inspections = snapshot == null ? Map.of() : snapshot.inspections();
+            this(snapshot, Set.of());
+        }
+
+        /** What the snapshot knew, less everything about the {@code forgotten} environments. */
+        Previous(FleetSnapshot snapshot, Set<String> forgotten) {
+            inspections = snapshot == null ? Map.of() : snapshot.inspections().entrySet().stream()
+                    .filter(e -> !forgotten.contains(environmentOf(e.getKey())))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             if (snapshot == null) {
                 endpoints = Map.of();
                 containers = Map.of();
@@ -386,19 +407,24 @@ public class FleetCollector {
                 lastSuccess = Map.of();
                 return;
             }
-            endpoints = snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
+            endpoints = snapshot.endpoints().stream().filter(e -> !forgotten.contains(e.environment()))
+                    .collect(Collectors.toMap(FleetEndpoint::key, e -> e));
             containers = java.util.stream.Stream.concat(snapshot.containers().stream(),
-                    snapshot.offlineContainers().stream()).collect(Collectors.groupingBy(FleetContainer::endpointKey,
+                    snapshot.offlineContainers().stream()).filter(c -> !forgotten.contains(c.environment()))
+                    .collect(Collectors.groupingBy(FleetContainer::endpointKey,
                     Collectors.mapping(FleetContainer::container, Collectors.toList())));
-            images = snapshot.images().stream().collect(Collectors.groupingBy(FleetImage::endpointKey,
+            images = snapshot.images().stream().filter(i -> !forgotten.contains(i.environment()))
+                    .collect(Collectors.groupingBy(FleetImage::endpointKey,
                     Collectors.mapping(FleetImage::image, Collectors.toList())));
-            networks = snapshot.networks().stream().collect(Collectors.groupingBy(FleetNetwork::endpointKey,
+            networks = snapshot.networks().stream().filter(n -> !forgotten.contains(n.environment()))
+                    .collect(Collectors.groupingBy(FleetNetwork::endpointKey,
                     Collectors.mapping(FleetNetwork::network, Collectors.toList())));
-            stacks = snapshot.stacks().stream().filter(s -> !s.external()).collect(Collectors.groupingBy(
-                    FleetStack::environment, Collectors.mapping(FleetStack::portainerStack, Collectors.toList())));
+            stacks = snapshot.stacks().stream().filter(s -> !s.external() && !forgotten.contains(s.environment()))
+                    .collect(Collectors.groupingBy(FleetStack::environment,
+                            Collectors.mapping(FleetStack::portainerStack, Collectors.toList())));
             lastSuccess = new java.util.HashMap<>();
             for (EnvironmentState environment : snapshot.environments()) {
-                if (environment.lastSuccessAt() != null) {
+                if (environment.lastSuccessAt() != null && !forgotten.contains(environment.name())) {
                     lastSuccess.put(environment.name(), environment.lastSuccessAt());
                 }
             }
@@ -450,6 +476,12 @@ public class FleetCollector {
         /** The Portainer stacks of an environment as the last snapshot knew them. */
         List<Stack> stacksOf(String environment) {
             return stacks.getOrDefault(environment, List.of());
+        }
+
+        /** "prod" of a key "prod:12" or "prod:12:abc" (environment names hold no ':'). */
+        private static String environmentOf(String key) {
+            int colon = key.indexOf(':');
+            return colon < 0 ? key : key.substring(0, colon);
         }
 
         /** When the environment's endpoint list was last read successfully, or null. */

@@ -1,5 +1,6 @@
 package io.fleetdashboard.insights.boundary;
 
+import io.fleetdashboard.api.boundary.ApiError;
 import io.fleetdashboard.api.boundary.CsvTable;
 import io.fleetdashboard.api.boundary.QueryParams;
 import io.fleetdashboard.audit.control.AuditLog;
@@ -14,6 +15,7 @@ import io.fleetdashboard.insights.entity.InsightFilter;
 import io.fleetdashboard.insights.entity.InsightSeverity;
 import io.fleetdashboard.insights.entity.InsightSort;
 import io.fleetdashboard.insights.entity.InsightStatus;
+import io.fleetdashboard.insights.entity.ModelAnalysis;
 import io.fleetdashboard.insights.entity.RoundReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,8 +46,12 @@ public class InsightsResource {
 
     static final int CSV_MAX_ROWS = 20_000;
 
-    /** The monitor's state: on/off, interval, the last round. */
-    public record Status(boolean enabled, long intervalMinutes, boolean running, int open, RoundReport lastRound) {
+    /**
+     * The monitor's state: on/off, interval, the last round, and the language model's reading of the last round it
+     * read (null without a model; advice beside the insights, see RoundAnalyst).
+     */
+    public record Status(boolean enabled, long intervalMinutes, boolean running, int open, RoundReport lastRound,
+                         ModelAnalysis modelAnalysis) {
     }
 
     @Inject
@@ -104,7 +110,7 @@ public class InsightsResource {
     @Operation(summary = "The monitor: enabled (MONITORING_ENABLED), interval, whether a round runs, the last round")
     public Status status() {
         return new Status(monitor.enabled(), monitor.intervalMinutes(), monitor.running(), monitor.open(),
-                monitor.last().orElse(null));
+                monitor.last().orElse(null), monitor.analysis().orElse(null));
     }
 
     @POST
@@ -131,8 +137,8 @@ public class InsightsResource {
         } catch (ExecutionException e) {
             audit.record(user.getName(), user.getRoleName(), "insights.analyze", null, null, AuditResult.FAILURE,
                     (System.nanoTime() - started) / 1_000_000, e.getCause().getClass().getSimpleName());
-            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).entity(Map.of("message",
-                    "The monitoring round failed; the server log has the details.")).build();
+            return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "round_failed",
+                    "The monitoring round failed; the server log has the details. Try again shortly.");
         }
     }
 

@@ -13,6 +13,7 @@ import io.fleetdashboard.insights.entity.InsightFilter;
 import io.fleetdashboard.insights.entity.InsightSeverity;
 import io.fleetdashboard.insights.entity.InsightSort;
 import io.fleetdashboard.insights.entity.InsightStatus;
+import io.fleetdashboard.insights.entity.ModelAnalysis;
 import io.fleetdashboard.insights.entity.RoundReport;
 import io.fleetdashboard.ui.LazyRows;
 import jakarta.faces.application.FacesMessage;
@@ -193,6 +194,21 @@ public class InsightsView implements Serializable {
     }
 
     /** "Last round 12:00:03 UTC: 5 open (2 new, 1 resolved) · 480 of 512 running containers scanned". */
+    /** The model's reading of the last round, or null without a model. */
+    public ModelAnalysis getAnalysis() {
+        return monitor.analysis().orElse(null);
+    }
+
+    public String getAnalysisTitle() {
+        ModelAnalysis analysis = getAnalysis();
+        if (analysis == null) {
+            return "";
+        }
+        return "The model's reading" + (analysis.simulated() ? " (simulated)" : "") + " · " + analysis.model()
+                + " · " + TIME.format(analysis.at()) + " UTC · " + analysis.findings().size() + " findings"
+                + (analysis.dropped() == 0 ? "" : ", " + analysis.dropped() + " left out (no resource of the round)");
+    }
+
     public String getRoundNote() {
         RoundReport last = monitor.last().orElse(null);
         String schedule = monitor.enabled() ? "Monitoring every " + monitor.intervalMinutes() + " min."

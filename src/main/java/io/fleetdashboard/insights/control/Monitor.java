@@ -3,6 +3,7 @@ package io.fleetdashboard.insights.control;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.insights.entity.Condition;
+import io.fleetdashboard.insights.entity.ModelAnalysis;
 import io.fleetdashboard.insights.entity.InsightStatus;
 import io.fleetdashboard.insights.entity.RoundReport;
 import io.fleetdashboard.metrics.control.MetricsCollector;
@@ -57,6 +58,9 @@ public class Monitor {
 
     @Inject
     StackImageChecks imageChecks;
+
+    @Inject
+    RoundAnalyst analyst;
 
     @Inject
     InsightStore store;
@@ -121,6 +125,7 @@ public class Monitor {
     private CompletableFuture<RoundReport> current;
     private CompletableFuture<RoundReport> queued;
     private volatile RoundReport last;
+    private volatile ModelAnalysis analysis;
 
     // After the fleet refresh schedule (APPLICATION + 500) and the metrics schedule (+ 600).
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700)
@@ -158,6 +163,11 @@ public class Monitor {
     /** The last finished round, if any. */
     public Optional<RoundReport> last() {
         return Optional.ofNullable(last);
+    }
+
+    /** The language model's reading of the latest round it read, when a model is configured. */
+    public Optional<ModelAnalysis> analysis() {
+        return Optional.ofNullable(analysis);
     }
 
     public boolean running() {
@@ -266,6 +276,8 @@ public class Monitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An observer of the monitoring round failed", e);
         }
+        // the model's reading comes after the rules' insights are stored: they never wait for it
+        analyst.analyse(confirmed).ifPresent(a -> analysis = a);
         live.fire(LiveChange.of(LiveChange.Topic.INSIGHTS));
         LOG.fine(() -> "Monitoring round: " + report);
         return report;

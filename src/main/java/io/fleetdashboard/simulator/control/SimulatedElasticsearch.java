@@ -1,7 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fleetdashboard.simulator.entity.ContainerRuntime;
 import io.fleetdashboard.simulator.entity.SimContainer;
 import io.fleetdashboard.simulator.entity.SimEndpoint;
@@ -16,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,38 +46,29 @@ final class SimulatedElasticsearch {
 
     private final Simulation simulation;
     private final String apiKey;
-    private HttpServer server;
+    private final LoopbackHttp http;
 
     SimulatedElasticsearch(Simulation simulation, String apiKey) {
         this.simulation = simulation;
         this.apiKey = apiKey;
+        this.http = new LoopbackHttp(simulation, this::handle);
     }
 
     String searchUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/logs-docker/_search";
+        return http.url("/logs-docker/_search");
     }
 
     String apiKey() {
         return apiKey;
     }
 
-    synchronized void bind() throws IOException {
-        if (server != null) {
-            return;
-        }
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        created.setExecutor(simulation.executor());
-        created.createContext("/", this::handle);
-        created.start();
-        server = created;
+    void bind() throws IOException {
+        http.bind();
         LOG.fine(() -> "Elasticsearch stand-in listening on " + searchUrl());
     }
 
-    synchronized void unbind() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    void unbind() {
+        http.unbind();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

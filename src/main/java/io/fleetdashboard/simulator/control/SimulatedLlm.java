@@ -1,7 +1,6 @@
 package io.fleetdashboard.simulator.control;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,19 +35,18 @@ final class SimulatedLlm {
     static final int KEEP = 50;
     static final String PATH = "/v1/chat/completions";
 
-    private final Simulation simulation;
     private final String token;
     private final Deque<String> received = new ArrayDeque<>();
     private final CountDownLatch never = new CountDownLatch(1);
-    private HttpServer server;
+    private final LoopbackHttp http;
 
     SimulatedLlm(Simulation simulation, String token) {
-        this.simulation = simulation;
         this.token = token;
+        this.http = new LoopbackHttp(simulation, this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return http.url(PATH);
     }
 
     String token() {
@@ -65,23 +61,13 @@ final class SimulatedLlm {
         received.clear();
     }
 
-    synchronized void bind() throws IOException {
-        if (server != null) {
-            return;
-        }
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        created.setExecutor(simulation.executor());
-        created.createContext("/", this::handle);
-        created.start();
-        server = created;
+    void bind() throws IOException {
+        http.bind();
         LOG.fine(() -> "LLM stand-in listening on " + url());
     }
 
-    synchronized void unbind() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    void unbind() {
+        http.unbind();
         never.countDown();
     }
 
@@ -129,6 +115,15 @@ final class SimulatedLlm {
                 Thread.currentThread().interrupt();
             }
         }
+        if (firstContent(messages).startsWith(ANALYST)) {
+            String findings = analysis(question);
+            reply(exchange, 200, "application/json", Json.createObjectBuilder().add("id", "chatcmpl-sim")
+                    .add("object", "chat.completion").add("model", request.getString("model", "simulated-model"))
+                    .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                            .add("message", Json.createObjectBuilder().add("role", "assistant").add("content",
+                                    findings)).add("finish_reason", "stop"))).build().toString());
+            return;
+        }
         boolean toolsOffered = request.get("tools") instanceof JsonArray offered && !offered.isEmpty()
                 && !"none".equals(request.getString("tool_choice", "auto"));
         boolean injected = injected(messages);
@@ -160,6 +155,43 @@ final class SimulatedLlm {
                     .build();
             reply(exchange, 200, "application/json", completion.toString());
         }
+    }
+
+    /** How the monitor's round analysis begins its instructions (insights' RoundAnalyst). */
+    static final String ANALYST = "You are the fleet monitor's analyst.";
+
+    private static final java.util.regex.Pattern ROUND_LINE = java.util.regex.Pattern.compile(
+            "^- \\[(critical|warning|info)\\] \\[([a-z]+)\\] (.*?) \\| .*? \\| resources: (.*)$");
+
+    /**
+     * The monitor's round analysis, as a naive model would answer it: one finding per critical line of the round
+     * data (at most three), about that line's first resource, and one about a resource the data never named (the
+     * dashboard must leave that one out). Always a JSON array, in a code fence as models often write it.
+     */
+    static String analysis(String roundData) {
+        var findings = Json.createArrayBuilder();
+        int found = 0;
+        for (String line : roundData.split("\n")) {
+            java.util.regex.Matcher m = ROUND_LINE.matcher(line.strip());
+            if (!m.matches() || !m.group(1).equals("critical") || found == 3) {
+                continue;
+            }
+            String resource = m.group(4).split(",")[0].strip();
+            findings.add(Json.createObjectBuilder().add("severity", "critical").add("category", m.group(2))
+                    .add("title", "Look at " + m.group(3)).add("description", "The round found: " + m.group(3) + ".")
+                    .add("affected_resources", Json.createArrayBuilder().add(resource))
+                    .add("recommended_action", "Open its details and logs, then act on the cause."));
+            found++;
+        }
+        findings.add(Json.createObjectBuilder().add("severity", "warning").add("category", "availability")
+                .add("title", "An invented container").add("description", "Not in the data.")
+                .add("affected_resources", Json.createArrayBuilder().add("nowhere:0:000000000000"))
+                .add("recommended_action", "None."));
+        return "```json\n" + findings.build() + "\n```";
+    }
+
+    private static String firstContent(JsonArray messages) {
+        return messages.isEmpty() ? "" : messages.getJsonObject(0).getString("content", "");
     }
 
     /** The answer, from what was sent only. */

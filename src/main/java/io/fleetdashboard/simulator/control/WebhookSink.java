@@ -1,14 +1,11 @@
 package io.fleetdashboard.simulator.control;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fleetdashboard.simulator.entity.ReceivedWebhook;
 import io.fleetdashboard.simulator.entity.SinkReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,38 +23,29 @@ final class WebhookSink {
 
     private final Simulation simulation;
     private final Deque<ReceivedWebhook> received = new ArrayDeque<>();
-    private HttpServer server;
+    private final LoopbackHttp http;
 
     WebhookSink(Simulation simulation) {
         this.simulation = simulation;
+        this.http = new LoopbackHttp(simulation, this::handle);
     }
 
-    synchronized void bind() throws IOException {
-        if (server != null) {
-            return;
-        }
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        created.setExecutor(simulation.executor());
-        created.createContext("/", this::handle);
-        created.start();
-        server = created;
+    void bind() throws IOException {
+        http.bind();
     }
 
-    synchronized void unbind() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    void unbind() {
+        http.unbind();
     }
 
-    synchronized String url() {
-        return server == null ? null : "http://127.0.0.1:" + server.getAddress().getPort() + BASE;
+    String url() {
+        return http.url(BASE);
     }
 
     synchronized SinkReport<ReceivedWebhook> report(String pathPrefix) {
         List<ReceivedWebhook> list = received.stream()
                 .filter(r -> pathPrefix == null || r.path().startsWith(pathPrefix)).toList();
-        return new SinkReport<>(url(), "127.0.0.1", server == null ? 0 : server.getAddress().getPort(), null, list);
+        return new SinkReport<>(url(), "127.0.0.1", http.port(), null, list);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -62,4 +62,24 @@ class ContextBudgetTest {
         assertEquals(0, trimmed.omitted());
         assertTrue(!trimmed.text().contains("more not shown"), trimmed.text());
     }
+
+    @Test
+    void aRowTooBigForItsShareIsSentInItsShorterFormRatherThanLeftOut() {
+        String whole = "{\"name\":\"db-1\",\"environment\":\"" + "x".repeat(2000) + "\"}";
+        String essentials = "{\"name\":\"db-1\",\"exitCode\":137}";
+        var trimmed = ContextBudget.trim("container db-1", List.of(ContextBudget.Row.of("db-1", whole, essentials)),
+                "why is db-1 failing?", 100, 50);
+        assertEquals(List.of(0), trimmed.used());
+        assertEquals(0, trimmed.omitted());
+        assertEquals("container db-1\n" + essentials + "\n", trimmed.text());
+
+        var roomy = ContextBudget.trim("container db-1", List.of(ContextBudget.Row.of("db-1", whole, essentials)),
+                "", 10_000, 50);
+        assertTrue(roomy.text().contains(whole), "the whole row when it fits");
+
+        var tiny = ContextBudget.trim("container db-1", List.of(ContextBudget.Row.of("db-1", whole, essentials)),
+                "", 5, 50);
+        assertEquals(List.of(), tiny.used(), "neither form fits: counted as not shown");
+        assertEquals(1, tiny.omitted());
+    }
 }

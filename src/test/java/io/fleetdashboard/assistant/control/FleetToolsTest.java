@@ -122,4 +122,28 @@ class FleetToolsTest {
         return FleetTools.definitions(role).stream().map(JsonValue::asJsonObject)
                 .map(t -> t.getJsonObject("function").getString("name")).toList();
     }
+
+    @Test
+    void theEssentialsOfAContainersDetailsKeepStateRestartsHealthAndLabels() {
+        var probe = jakarta.json.Json.createObjectBuilder().add("exitCode", 1);
+        var details = jakarta.json.Json.createObjectBuilder().add("name", "db-1").add("exitCode", 137)
+                .add("restartCount", 9).add("command", "postgres -c x").add("ports", jakarta.json.Json.createArrayBuilder()
+                        .add("5432")).add("environment", jakarta.json.Json.createObjectBuilder().add("PGDATA", "/d"))
+                .add("labels", jakarta.json.Json.createObjectBuilder().add("tier", "data"))
+                .add("healthCheck", jakarta.json.Json.createObjectBuilder().add("status", "unhealthy")
+                        .add("log", jakarta.json.Json.createArrayBuilder().add(probe.add("output", "old").build())
+                                .add(jakarta.json.Json.createObjectBuilder().add("exitCode", 1).add("output", "newest"))))
+                .build();
+        var essentials = FleetTools.essentials(details);
+        assertEquals(137, essentials.getInt("exitCode"));
+        assertEquals(9, essentials.getInt("restartCount"));
+        assertEquals("data", essentials.getJsonObject("labels").getString("tier"));
+        assertFalse(essentials.containsKey("environment") || essentials.containsKey("ports")
+                || essentials.containsKey("command"), essentials.toString());
+        var log = essentials.getJsonObject("healthCheck").getJsonArray("log");
+        assertEquals(1, log.size());
+        assertEquals("newest", log.getJsonObject(0).getString("output"));
+        assertEquals("unhealthy", essentials.getJsonObject("healthCheck").getString("status"));
+        assertTrue(essentials.getString("leftOut").contains("environment"));
+    }
 }

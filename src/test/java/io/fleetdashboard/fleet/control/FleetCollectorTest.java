@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
+import io.fleetdashboard.environments.entity.EnvironmentsChanged;
 import io.fleetdashboard.fleet.entity.DataSource;
 import io.fleetdashboard.fleet.entity.FleetEndpoint;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
@@ -316,6 +317,27 @@ class FleetCollectorTest {
         assertEquals(ErrorKind.UNAVAILABLE, snapshot.environments().get(0).error().kind());
         assertEquals(DataSource.PREVIOUS, byKey(snapshot).get("prod:1").dataSource());
         assertEquals(1, snapshot.counts().containersTotal());
+    }
+
+    @Test
+    void aChangedEnvironmentIsReadAnewWithoutTheDataKnownBeforeTheChange() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));
+        refresh();
+
+        portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
+        collector.onEnvironmentsChanged(new EnvironmentsChanged("prod"));
+        FleetSnapshot changed = refresh();
+
+        assertEquals(ErrorKind.UNAVAILABLE, changed.environments().get(0).error().kind());
+        assertEquals(List.of(), changed.endpoints(), "a new URL or key may be another server: nothing carried over");
+        assertEquals(0, changed.counts().containersTotal());
+        assertNull(changed.environments().get(0).lastSuccessAt());
+
+        portainer.endpointsFailure = null;
+        refresh();
+        portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
+        assertEquals(1, refresh().counts().containersTotal(), "unchanged since: the last known data is kept");
     }
 
     @Test

@@ -126,5 +126,29 @@ class AssistantPageIT extends PageTest {
                 .contains("simulate: drip, tell me everything"));
         assertTrue(answers().get(0).findElement(By.cssSelector(".turn-sent a.download-link")).getAttribute("href")
                 .contains("/api/v1/assistant/messages/"));
+
+        // the next question in the same conversation runs a look-up: the answer lists it with its rows linked,
+        // and "What was sent" shows the tool's delimited result
+        driver.findElement(By.id("assistantForm:question")).sendKeys("Show stopped containers, page-marker-1");
+        driver.findElement(By.id("assistantForm:ask")).click();
+        waiting().until(d -> answers().size() == 2);
+        waitForAjax(driver);
+        WebElement looked = answers().get(1);
+        assertTrue(looked.getText().contains("From the look-ups I asked for"), looked.getText());
+        assertTrue(looked.findElement(By.cssSelector(".tool-call")).getText().contains("list_containers"));
+        assertTrue(looked.findElement(By.cssSelector("a.cited-row")).getAttribute("href").contains("/containers/"));
+        looked.findElement(By.cssSelector(".turn-sent summary")).click();
+        waiting().until(d -> answers().get(1).findElement(By.cssSelector(".turn-sent")).getText()
+                .contains("<tool-data tool=\"list_containers\">"));
+        assertTrue(answers().get(1).findElement(By.cssSelector(".turn-sent")).getText()
+                .contains("asks for list_containers"), answers().get(1).getText());
+
+        WebElement cited = answers().get(1).findElement(By.cssSelector("a.cited-row"));
+        String label = cited.getText();
+        assertTrue(label.startsWith("Container "), label);
+        cited.click();
+        waiting().until(d -> !d.findElements(By.cssSelector("[id$='containerName']")).isEmpty());
+        assertEquals(label.substring("Container ".length()), driver.findElement(By.cssSelector("[id$='containerName']")).getText(),
+                "the cited row's link opens that container's page");
     }
 }

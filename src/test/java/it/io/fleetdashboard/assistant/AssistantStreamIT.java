@@ -120,4 +120,46 @@ class AssistantStreamIT {
         assertEquals(404, foreign.statusCode(), foreign.body());
         assertEquals(404, Api.get("/api/v1/assistant/streams/nope").statusCode());
     }
+
+    /** True when the server closed the event stream after its end event (within a short deadline). */
+    static boolean closedAfterEnd(Iterator<String> lines) throws Exception {
+        return !java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (lines.hasNext()) {
+                if (!lines.next().isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        }).get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFailingOrSlowModelEndsTheStreamWithAClearMessageAndFreesItsSlot() throws Exception {
+        Iterator<String> failing = events(start("simulate: fail, stream-marker-3").getString("stream"));
+        List<String> failed = readUntilEnd(failing, null);
+        JsonObject end = Api.json(failed.get(failed.size() - 1)).asJsonObject();
+        assertEquals("failed", end.getString("status"));
+        assertTrue(end.getString("message").contains("HTTP 500"), end.toString());
+        assertFalse(end.toString().contains("Exception"), end.toString());
+        assertTrue(closedAfterEnd(failing), "the event stream is closed after its end");
+
+        Iterator<String> slow = events(start("simulate: slow, stream-marker-4").getString("stream"));
+        List<String> timedOut = readUntilEnd(slow, null);
+        end = Api.json(timedOut.get(timedOut.size() - 1)).asJsonObject();
+        assertEquals("failed", end.getString("status"));
+        assertTrue(end.getString("message").contains("LLM_TIMEOUT_SECONDS"), end.toString());
+        assertTrue(closedAfterEnd(slow), "the event stream is closed after its end");
+
+        // both of this user's slots (at most two answers at a time) are free again: two more start and finish
+        JsonObject first = start("simulate: drip, stream-marker-5");
+        JsonObject second = start("Tell me about the fleet, stream-marker-6");
+        for (JsonObject started : List.of(first, second)) {
+            List<String> events = readUntilEnd(events(started.getString("stream")), null);
+            assertEquals("done", Api.json(events.get(events.size() - 1)).asJsonObject().getString("status"),
+                    events.toString());
+        }
+        var turns = Api.object("/api/v1/assistant/conversations/" + second.getJsonNumber("conversation"))
+                .getJsonArray("turns");
+        assertTrue(turns.getJsonObject(1).getString("content").startsWith("Simulated answer"), turns.toString());
+    }
 }

@@ -16,16 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +36,6 @@ import org.junit.jupiter.api.Test;
 class EnvironmentConnectionIT {
 
     private static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
-    private static final Path DATA = Path.of(System.getProperty("it.server.dir",
-            "target/liberty/wlp/usr/servers/fleet-it")).resolve("data");
     private static final String KEY = "ptr_it+/key=";
     private static final String FLAKY_KEY = "ptr_flaky";
     private static final int ENDPOINTS = 250;
@@ -79,9 +65,7 @@ class EnvironmentConnectionIT {
     @AfterAll
     static void stopAndUnregister() throws SQLException {
         portainer.stop(0);
-        try (Connection connection = database(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM environment WHERE name LIKE 'it-%'");
-        }
+        StoredEnvironments.deleteLike("it-%");
     }
 
     private static void status(HttpExchange exchange) throws IOException {
@@ -238,40 +222,7 @@ class EnvironmentConnectionIT {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
-    private static Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + DATA.resolve("fleet.db"));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 5000");
-        }
-        return connection;
-    }
-
     private static void register(String name, String url, String apiKey) throws Exception {
-        try (Connection connection = database(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO environment (name, display_name, api_url, api_key_ciphertext, verify_ssl, "
-                        + "timeout_seconds, source, enabled, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, 1, 10, 'UI', 1, ?, ?)")) {
-            long now = System.currentTimeMillis();
-            insert.setString(1, name);
-            insert.setString(2, "IT " + name);
-            insert.setString(3, url);
-            insert.setString(4, encrypt(apiKey));
-            insert.setLong(5, now);
-            insert.setLong(6, now);
-            insert.executeUpdate();
-        }
-    }
-
-    /** The SecretCipher format (v1: base64(iv || ciphertext+tag)) with the key the server generated. */
-    private static String encrypt(String plain) throws Exception {
-        byte[] key = Base64.getDecoder().decode(Files.readString(DATA.resolve("secret.key")).strip());
-        byte[] iv = new byte[12];
-        new SecureRandom().nextBytes(iv);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-        byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-        byte[] out = Arrays.copyOf(iv, 12 + sealed.length);
-        System.arraycopy(sealed, 0, out, 12, sealed.length);
-        return "v1:" + Base64.getEncoder().encodeToString(out);
+        StoredEnvironments.register(name, url, apiKey, "UI", true);
     }
 }

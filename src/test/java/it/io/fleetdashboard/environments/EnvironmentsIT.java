@@ -187,4 +187,87 @@ class EnvironmentsIT {
         HttpResponse<String> nothing = it.io.fleetdashboard.Api.post("/api/v1/environments/" + name + "/test", null);
         assertEquals(404, nothing.statusCode(), "no such environment and no settings to test");
     }
+
+    /** The environment of that name in a refresh's answer, if the refresh collected it. */
+    private static java.util.Optional<JsonObject> collected(JsonObject refresh, String name) {
+        return refresh.getJsonArray("environments").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("name").equals(name)).findFirst();
+    }
+
+    private static boolean failed(JsonObject environment) {
+        return environment.containsKey("error") && !environment.isNull("error");
+    }
+
+    /**
+     * The environment as the first refresh that ends after this call and satisfies the condition saw it (a refresh
+     * already in flight began with the list before the change: the next one is what counts).
+     */
+    private static JsonObject refreshedUntil(String name, String what,
+                                             java.util.function.Predicate<java.util.Optional<JsonObject>> condition) {
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<JsonObject>> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        it.io.fleetdashboard.Api.await(what, java.time.Duration.ofSeconds(60), () -> {
+            seen.set(collected(it.io.fleetdashboard.Api.refresh(), name));
+            return condition.test(seen.get());
+        });
+        return seen.get().orElse(null);
+    }
+
+    @Test
+    void aChangedUrlIsUsedByTheNextRefreshWithoutARestart() {
+        JsonObject sim = AdminApi.simulatedServer("sim-2");
+        int expected = it.io.fleetdashboard.Api.object("/api/v1/environments/sim-2/status").getInt("endpoints");
+        String name = AdminApi.uniqueName("it-move");
+        try {
+            AdminApi.create(name, "http://127.0.0.1:1", sim.getString("apiKey"), true);
+            JsonObject before = refreshedUntil(name, "the new environment collected", java.util.Optional::isPresent);
+            assertTrue(failed(before), "nothing listens there: " + before);
+            assertEquals(0, before.getInt("endpoints"), before.toString());
+
+            HttpResponse<String> moved = AdminApi.put("/api/v1/environments/" + name,
+                    "{\"apiUrl\":\"" + apiUrl(sim) + "\"}");
+            assertEquals(200, moved.statusCode(), moved.body());
+
+            JsonObject after = refreshedUntil(name, "the new URL used", e -> e.isPresent() && !failed(e.get()));
+            assertEquals(expected, after.getInt("endpoints"), after.toString());
+            String audit = it.io.fleetdashboard.Api.get("/api/v1/audit?action=environment.update&limit=100").body();
+            assertTrue(audit.contains(name) && audit.contains("apiUrl " + apiUrl(sim) + "/api"), audit);
+        } finally {
+            AdminApi.remove(name);
+        }
+        refreshedUntil(name, "the removed environment no longer collected", java.util.Optional::isEmpty);
+    }
+
+    @Test
+    void anEnvironmentOfTheVariablesCannotBeChangedOrRemovedOnlyDisabled() throws Exception {
+        String name = AdminApi.uniqueName("it-variables");
+        StoredEnvironments.register(name, "http://127.0.0.1:1/api", "ptr_from_variables", "ENV", false);
+        try {
+            JsonObject listed = json(it.io.fleetdashboard.Api.get("/api/v1/environments/" + name));
+            assertEquals("ENV", listed.getString("source"));
+            assertTrue(listed.getString("origin").startsWith("environment variables PORTAINER_"), listed.toString());
+
+            HttpResponse<String> changed = AdminApi.put("/api/v1/environments/" + name,
+                    "{\"apiUrl\":\"https://elsewhere.example\"}");
+            assertEquals(409, changed.statusCode(), changed.body());
+            assertEquals("conflict", json(changed).getString("error"));
+            assertTrue(json(changed).getString("message").contains("defined by environment variables"),
+                    changed.body());
+            HttpResponse<String> removed = AdminApi.delete("/api/v1/environments/" + name);
+            assertEquals(409, removed.statusCode(), removed.body());
+            assertTrue(json(removed).getString("message").contains("disable it here"), removed.body());
+            assertEquals("http://127.0.0.1:1/api",
+                    json(it.io.fleetdashboard.Api.get("/api/v1/environments/" + name)).getString("apiUrl"),
+                    "unchanged");
+
+            HttpResponse<String> enabled = AdminApi.put("/api/v1/environments/" + name, "{\"enabled\":true}");
+            assertEquals(200, enabled.statusCode(), enabled.body());
+            assertTrue(json(enabled).getBoolean("enabled"));
+            HttpResponse<String> disabled = AdminApi.put("/api/v1/environments/" + name, "{\"enabled\":false}");
+            assertFalse(json(disabled).getBoolean("enabled"));
+            assertFalse(disabled.body().contains("ptr_from_variables"));
+        } finally {
+            StoredEnvironments.deleteLike(name);
+        }
+    }
 }

@@ -178,6 +178,29 @@ class InsightsIT {
     }
 
     @Test
+    void theModelReadsTheRoundAndOnlyItsFindingsAboutTheRoundsResourcesAreKept() {
+        Insights.round();
+        JsonObject analysis = Api.object("/api/v1/insights/status").getJsonObject("modelAnalysis");
+        assertTrue(analysis != null, "the LLM stand-in read the round");
+        assertTrue(analysis.getBoolean("simulated"), analysis.toString());
+        assertFalse(analysis.containsKey("error"), analysis.toString());
+        assertTrue(analysis.getInt("dropped") >= 1, "the stand-in's invented container was left out: " + analysis);
+        List<JsonObject> findings = analysis.getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertFalse(findings.isEmpty(), "the fleet has critical insights for it to read: " + analysis);
+        java.util.Set<String> open = new java.util.HashSet<>();
+        Insights.list("status=open").forEach(i -> i.getJsonArray("resources").getValuesAs(JsonString.class)
+                .forEach(r -> open.add(r.getString())));
+        for (JsonObject finding : findings) {
+            for (JsonString resource : finding.getJsonArray("resources").getValuesAs(JsonString.class)) {
+                assertTrue(open.contains(resource.getString()), "a resource of the round: " + finding);
+            }
+        }
+        String sent = Api.get("/simulator/control/llm-received").body();
+        assertTrue(sent.contains("fleet monitor's analyst") && sent.contains("<round-data>"),
+                "the stand-in received the round as delimited data");
+    }
+
+    @Test
     void filtersAndTheCsvAnswerAndBadParametersAreClearMessages() {
         for (JsonObject i : Insights.list("status=all&severity=critical&category=availability")) {
             assertEquals("critical", i.getString("severity"));
@@ -209,5 +232,9 @@ class InsightsIT {
                 .getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .anyMatch(a -> a.getString("result").equals("SUCCESS"));
         assertTrue(audited, "the round asked for by the operator is in the audit log");
+        assertEquals(Api.object("/api/v1/audit?action=insights.analyze&user=operator&limit=5").getInt("total"),
+                Api.object("/api/v1/audit?action=insights.analyze&actor=operator&limit=5").getInt("total"),
+                "actor is the issue's name of the same filter");
+        assertEquals(400, Api.get("/api/v1/audit?actor=operator&user=viewer").statusCode());
     }
 }
