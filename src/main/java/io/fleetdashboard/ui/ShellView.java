@@ -55,7 +55,8 @@ public class ShellView {
             new NavigationItem("navEnvironments", "Environments", "pi pi-server", "/environments.xhtml"),
             new NavigationItem("navBackups", "Backups", "pi pi-database", "/backups.xhtml"),
             new NavigationItem("navSessions", "Sessions", "pi pi-users", "/sessions.xhtml"),
-            new NavigationItem("navTracing", "Request tracing", "pi pi-stopwatch", "/tracing.xhtml"));
+            new NavigationItem("navTracing", "Request tracing", "pi pi-stopwatch", "/tracing.xhtml"),
+            new NavigationItem("navIntegrations", "Integrations", "pi pi-link", "/mcp.xhtml"));
 
     @Inject
     Environments environments;

@@ -225,6 +225,26 @@ class BadInputIT {
     }
 
     @Test
+    void malformedMcpClientRequestsGetA400WithoutParserText() {
+        List<String> wrong = new ArrayList<>();
+        for (String body : List.of("", "{", "not json", "[1,2]", "{\"name\":1}", "{\"name\":\"x\"}",
+                "{\"name\":\"x\",\"role\":\"admin\"}", "{\"name\":\" \",\"role\":\"viewer\"}",
+                "{\"name\":\"a\\nb\",\"role\":\"viewer\"}", "{\"name\":\"x\",\"role\":[]}")) {
+            String problem = problem(Api.post("/api/v1/mcp/clients", body), null);
+            if (problem != null) {
+                wrong.add(body + ": " + problem);
+            }
+        }
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5")) {
+            String problem = problem(Api.post("/api/v1/mcp/clients/" + id + "/revoke", null), "id");
+            if (problem != null) {
+                wrong.add("revoke " + id + ": " + problem);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
     void aBodyOfAnotherMediaTypeIsRefusedAsJson() {
         HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE
                         + "/api/v1/metrics/admin/samples")).header("Authorization", authorization())

@@ -80,6 +80,8 @@ public class FleetTools {
     static final int DEFAULT_ROWS = 25;
     /** Characters per result at most, whatever the budget. */
     static final int MAX_CHARS = 12_000;
+    /** The most of the budget a result takes, whatever a caller offers (the MCP server offers this). */
+    public static final int MAX_RESULT_TOKENS = MAX_CHARS / 4;
     static final int MAX_LOG_LINES = 40;
     static final int DEFAULT_LOG_LINES = 30;
     static final int MAX_TEXT = 300;

@@ -10,6 +10,9 @@ import io.fleetdashboard.auth.entity.AccessRule;
 import io.fleetdashboard.auth.entity.Need;
 import io.fleetdashboard.auth.entity.SignInOutcome;
 import io.fleetdashboard.auth.entity.SignedInUser;
+import io.fleetdashboard.mcp.control.McpClients;
+import io.fleetdashboard.mcp.control.McpTokens;
+import io.fleetdashboard.mcp.entity.McpCaller;
 import io.fleetdashboard.ui.ErrorView;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +50,9 @@ public class AccessFilter extends HttpFilter {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    McpClients mcpClients;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -73,6 +79,10 @@ public class AccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (need == Need.MCP_CLIENT) {
+            mcpClient(request, response, chain);
+            return;
+        }
         if (!credentials.configured() && !oidc.ssoEnabled()) {
             notConfigured(request, response, rule);
             return;
@@ -96,6 +106,25 @@ public class AccessFilter extends HttpFilter {
                     + "the dashboard's own pages (send " + SameOrigin.REQUESTED_WITH + "), or use HTTP Basic.");
             return;
         }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The MCP server: a valid, unrevoked MCP client token (Authorization: Bearer) or 401 with a Bearer challenge.
+     * Sessions and user keys do not count here, so a browser's cookies cannot reach it (no CSRF to guard).
+     */
+    private void mcpClient(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String authorization = request.getHeader("Authorization");
+        Optional<McpCaller> caller = McpTokens.fromAuthorization(authorization).flatMap(mcpClients::authenticate);
+        if (caller.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + " MCP\""
+                    + (authorization == null ? "" : ", error=\"invalid_token\""));
+            json(response, 401, "unauthorized", "Send an MCP client token (Authorization: Bearer fdmcp_...); an admin "
+                    + "creates and revokes them on the Integrations page.");
+            return;
+        }
+        request.setAttribute(McpCaller.ATTRIBUTE, caller.get());
         chain.doFilter(request, response);
     }
 

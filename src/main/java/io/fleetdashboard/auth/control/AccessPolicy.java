@@ -21,6 +21,7 @@ public class AccessPolicy {
     public static final String SESSION_STATUS = "/session-status";
     public static final String ERROR_PAGE = "/error.xhtml";
     public static final String FACES_RESOURCES = "/jakarta.faces.resource";
+    public static final String MCP_SERVER = "/mcp";
 
     static final AccessRule DEFAULT_PAGE = AccessRule.page("/", Role.VIEWER);
 
@@ -107,6 +108,12 @@ public class AccessPolicy {
             // caller's own conversations: every signed-in user may ask, page and API.
             AccessRule.page("/assistant.xhtml", Role.VIEWER),
             AccessRule.api("/api/v1/assistant", Role.VIEWER, Role.VIEWER),
+            // The MCP server: only an MCP client's bearer token (created and revoked by an admin, scoped to viewer or
+            // operator), never a session cookie, so no cross-site request can ride on a signed-in browser. The
+            // clients themselves are managed by admins only, page and API.
+            AccessRule.mcp(MCP_SERVER),
+            AccessRule.page("/mcp.xhtml", Role.ADMIN),
+            AccessRule.api("/api/v1/mcp", Role.ADMIN, Role.ADMIN),
             // Request tracing shows every route's latency and who asked what: admins only, page and API (reads).
             AccessRule.page("/tracing.xhtml", Role.ADMIN),
             AccessRule.api("/api/v1/tracing", Role.ADMIN, Role.ADMIN))

@@ -59,6 +59,14 @@ public record AccessRule(String path, boolean prefix, Need read, Need write, boo
         return new AccessRule(path, false, Need.of(role), Need.of(role), false, true);
     }
 
+    /**
+     * The MCP server: every method needs the bearer token of an MCP client (AccessFilter checks it); no session, no
+     * user key. Answers JSON 401 with a Bearer challenge otherwise.
+     */
+    public static AccessRule mcp(String path) {
+        return new AccessRule(path, false, Need.MCP_CLIENT, Need.MCP_CLIENT, true);
+    }
+
     public Need need(String method) {
         return isRead(method) ? read : write;
     }

@@ -1,8 +1,11 @@
 package io.fleetdashboard.auth.entity;
 
-/** What a request method on a path needs: nothing (public), a signed-in role, or nothing will do (refused). */
+/**
+ * What a request method on a path needs: nothing (public), a signed-in role, the bearer token of an MCP client (never
+ * a user's session or key), or nothing will do (refused).
+ */
 public enum Need {
-    ANYONE(null), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), NOBODY(null);
+    ANYONE(null), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), MCP_CLIENT(null), NOBODY(null);
 
     private final Role role;
 
@@ -10,7 +13,7 @@ public enum Need {
         this.role = role;
     }
 
-    /** The least role that satisfies this need; null for ANYONE and NOBODY. */
+    /** The least role that satisfies this need; null for ANYONE, MCP_CLIENT and NOBODY. */
     public Role role() {
         return role;
     }
@@ -23,11 +26,11 @@ public enum Need {
         };
     }
 
-    /** True when a caller with this role (null: anonymous) may go on. */
+    /** True when a signed-in caller with this role (null: anonymous) may go on; never for MCP_CLIENT (its token decides). */
     public boolean allows(Role caller) {
         return switch (this) {
             case ANYONE -> true;
-            case NOBODY -> false;
+            case NOBODY, MCP_CLIENT -> false;
             default -> caller != null && caller.includes(role);
         };
     }

@@ -193,7 +193,7 @@ public class FleetGauges {
     }
 
     /** The version the build wrote into io/fleetdashboard/build.properties. */
-    static String version() {
+    public static String version() {
         try (InputStream in = FleetGauges.class.getResourceAsStream("/io/fleetdashboard/build.properties")) {
             if (in == null) {
                 return "unknown";

@@ -135,6 +135,10 @@ class AuthorizationMatrixIT {
             /api/v1/sessions                         API  /api/v1/sessions                      LFFA  /api/v1/sessions                    LFFA
             /api/v1/sessions/{id}/end                API  /api/v1/sessions/none/end             LFFA  /api/v1/sessions/none/end           LFFA
             /sessions.xhtml                          PAGE /sessions.xhtml                       LFFA  /sessions.xhtml                     LFFA
+            /api/v1/mcp/clients                      API  /api/v1/mcp/clients                   LFFA  /api/v1/mcp/clients                 LFFA
+            /api/v1/mcp/clients/{id}/revoke          API  /api/v1/mcp/clients/0/revoke          LFFA  /api/v1/mcp/clients/0/revoke        LFFA
+            /mcp.xhtml                               PAGE /mcp.xhtml                            LFFA  /mcp.xhtml                          LFFA
+            /mcp                                     API  /mcp                                  LLLL  /mcp                                LLLL
             /auth/oidc/*                             PAGE /auth/oidc/callback                   AAAA  /auth/oidc/callback                 XXXX
             /simulator/oidc/*                        PAGE /simulator/oidc/.well-known/openid-configuration AAAA /simulator/oidc/token AAAA
             /session-status                          PAGE /session-status                       AAAA  /session-status                     XXXX
@@ -325,15 +329,16 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** Servlets: the URL patterns of every @WebServlet in the sources. */
+    /** Servlets: the URL patterns of every @WebServlet, and of every servlet registered in code, in the sources. */
     static Set<String> servlets() throws IOException {
-        Pattern annotation = Pattern.compile("@WebServlet\\((?:[^)]*?urlPatterns\\s*=\\s*)?\"([^\"]+)\"");
+        Pattern annotation = Pattern.compile("@WebServlet\\((?:[^)]*?urlPatterns\\s*=\\s*)?\"([^\"]+)\"|"
+                + "\\.addMapping\\(\"([^\"]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             Set<String> patterns = new TreeSet<>();
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = annotation.matcher(Files.readString(file));
                 while (m.find()) {
-                    patterns.add(m.group(1));
+                    patterns.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
             }
             return patterns;
