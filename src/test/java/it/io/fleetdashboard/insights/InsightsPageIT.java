@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,14 +71,18 @@ class InsightsPageIT extends PageTest {
         driver.get(BASE + "/insights.xhtml");
         WebElement live = driver.findElement(By.id("insightsLive"));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "open".equals(live.getAttribute("data-live-state")));
-        String before = driver.findElement(By.id("insightsForm:roundNoteText")).getText();
+        String before = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("insightsForm:roundNoteText")).getText());
         Insights.round();
         // the fallback poll runs every 60 s: only the pushed event updates the note this soon
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !"0".equals(String.valueOf(
                 live.getAttribute("data-live-updates") == null ? "0" : live.getAttribute("data-live-updates"))));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(
-                By.id("insightsForm:roundNoteText")).getText().equals(before));
-        assertTrue(driver.findElement(By.id("insightsForm:roundNoteText")).getText().contains("Last round"));
+        // the note is re-rendered under our feet: a stale reference is read again
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("insightsForm:roundNoteText")).getText().equals(before));
+        assertTrue(new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("insightsForm:roundNoteText")).getText().contains("Last round")));
     }
 
     @Test
