@@ -1,5 +1,6 @@
 package io.fleetdashboard.alerts.control;
 
+import io.fleetdashboard.insights.control.InsightRules;
 import io.fleetdashboard.alerts.entity.AlertChannel;
 import io.fleetdashboard.alerts.entity.DeliveryEvent;
 import io.fleetdashboard.insights.entity.Insight;
@@ -25,9 +26,15 @@ public final class AlertRules {
                 insight.getCategory(), insight.getKind());
     }
 
-    /** At least {@code min} (CRITICAL is the worst), in one of the categories and kinds (empty lists: any). */
+    /**
+     * At least {@code min} (CRITICAL is the worst), in one of the categories and kinds (empty lists: any). A language
+     * model's finding (kind model_finding) goes only to a channel that names that kind: a guess pages nobody unasked.
+     */
     static boolean matches(InsightSeverity min, List<InsightCategory> categories, List<String> kinds,
                            InsightSeverity severity, InsightCategory category, String kind) {
+        if (InsightRules.MODEL_FINDING.equals(kind) && !kinds.contains(kind)) {
+            return false;
+        }
         return severity.ordinal() <= min.ordinal() && (categories.isEmpty() || categories.contains(category))
                 && (kinds.isEmpty() || kinds.contains(kind));
     }

@@ -11,6 +11,8 @@ import io.fleetdashboard.insights.entity.Condition;
 import io.fleetdashboard.insights.entity.ContainerPosture;
 import io.fleetdashboard.insights.entity.InsightCategory;
 import io.fleetdashboard.insights.entity.InsightSeverity;
+import io.fleetdashboard.insights.entity.ModelAnalysis;
+import io.fleetdashboard.insights.entity.ModelFinding;
 import io.fleetdashboard.insights.entity.StackImageCheck;
 import io.fleetdashboard.metrics.entity.Anomaly;
 import io.fleetdashboard.metrics.entity.Sample;
@@ -46,6 +48,8 @@ public final class InsightRules {
     public static final String MEMORY_SATURATION = "memory_saturation";
     public static final String POSTURE_CRITICAL = "posture_critical";
     public static final String OUTDATED_IMAGES = "outdated_images";
+    /** A language model's finding about a round (RoundAnalyst): alerted only where a channel names it, never remedied. */
+    public static final String MODEL_FINDING = "model_finding";
 
     /** Thresholds of the saturation rule: memory use of the limit in percent. */
     public record Thresholds(double memoryWarningPercent, double memoryCriticalPercent) {
@@ -171,6 +175,23 @@ public final class InsightRules {
                     + "editor, Update the stack with Re-pull image), after reading what changed.", null));
         }
         return out;
+    }
+
+    /**
+     * The model's findings as conditions, one per (first resource, category): the same finding in the next round
+     * updates the same insight, one the model no longer names resolves. Marked as the model's in title and detail.
+     */
+    public static List<Condition> modelFindings(ModelAnalysis analysis) {
+        Map<String, Condition> byKey = new java.util.LinkedHashMap<>();
+        for (ModelFinding f : analysis.findings()) {
+            String key = MODEL_FINDING + ":" + f.resources().get(0) + ":" + f.category().apiName();
+            byKey.putIfAbsent(key, new Condition(key, MODEL_FINDING, f.severity(), f.category(), "Model: " + f.title(),
+                    (f.description().isEmpty() ? "" : f.description() + " ") + "(suggested by the language model "
+                            + analysis.model() + (analysis.simulated() ? ", simulated" : "") + "; check it against "
+                            + "the other insights)", f.resources(), f.recommendedAction().isEmpty()
+                    ? "Check what the model says against the resource's details." : f.recommendedAction(), null));
+        }
+        return List.copyOf(byKey.values());
     }
 
     private static void containerConditions(FleetContainer fc, InspectionFacts facts, List<Condition> out) {

@@ -126,6 +126,7 @@ public class Monitor {
     private CompletableFuture<RoundReport> queued;
     private volatile RoundReport last;
     private volatile ModelAnalysis analysis;
+    private volatile List<Condition> modelConditions = List.of();
 
     // After the fleet refresh schedule (APPLICATION + 500) and the metrics schedule (+ 600).
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700)
@@ -259,15 +260,26 @@ public class Monitor {
         synchronized (flapping) {
             confirmed = flapping.confirmed(conditions, store.openKeys());
         }
+        // The model reads the rules' findings; its own become insights of kind model_finding. When it fails, its
+        // findings of the last round it read stay as they were (a failing model resolves nothing).
+        Optional<ModelAnalysis> read = analyst.analyse(confirmed);
+        read.ifPresent(a -> analysis = a);
+        if (read.isEmpty()) {
+            modelConditions = List.of();
+        } else if (read.get().error() == null) {
+            modelConditions = InsightRules.modelFindings(read.get());
+        }
+        List<Condition> all = new ArrayList<>(confirmed);
+        all.addAll(modelConditions);
         Instant at = clock.instant();
-        InsightStore.Changes changes = store.reconcile(confirmed, at, snapshot.demo());
+        InsightStore.Changes changes = store.reconcile(all, at, snapshot.demo());
         try {
             store.purgeResolvedBefore(at.minus(Duration.ofDays(Math.max(1, retentionDays))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not purge old insights", e);
         }
         RoundReport report = new RoundReport(started, clock.instant(), snapshot.takenAt(), snapshot.demo(),
-                snapshot.endpoints().size(), snapshot.containers().size(), confirmed.size(), changes.opened(),
+                snapshot.endpoints().size(), snapshot.containers().size(), all.size(), changes.opened(),
                 changes.updated(), changes.resolved(), changes.open(), posture.scanned(snapshot, exclusions),
                 posture.running(snapshot, exclusions), problems.isEmpty() ? null : String.join("; ", problems));
         last = report;
@@ -276,8 +288,6 @@ public class Monitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "An observer of the monitoring round failed", e);
         }
-        // the model's reading comes after the rules' insights are stored: they never wait for it
-        analyst.analyse(confirmed).ifPresent(a -> analysis = a);
         live.fire(LiveChange.of(LiveChange.Topic.INSIGHTS));
         LOG.fine(() -> "Monitoring round: " + report);
         return report;

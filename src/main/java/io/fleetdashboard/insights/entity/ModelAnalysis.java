@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The language model's reading of a monitoring round: its findings (advice beside the rules' insights, never an
- * insight itself: it opens no alert and suggests no remediation), or why there is none ({@code error}).
+ * The language model's reading of a monitoring round: its findings (kept as insights of kind model_finding beside
+ * the rules' ones; never remedied, alerted only where a channel names the kind), or why there is none
+ * ({@code error}).
  *
  * @param dropped findings left out because they named no resource of the round, or were malformed
  */

@@ -36,6 +36,14 @@ class AlertRulesTest {
     }
 
     @Test
+    void aLanguageModelsFindingGoesOnlyToAChannelThatNamesItsKind() {
+        assertFalse(AlertRules.matches(InsightSeverity.INFO, List.of(), List.of(), InsightSeverity.CRITICAL,
+                InsightCategory.AVAILABILITY, "model_finding"), "a channel of every kind does not take it");
+        assertTrue(AlertRules.matches(InsightSeverity.INFO, List.of(), List.of("model_finding"),
+                InsightSeverity.CRITICAL, InsightCategory.AVAILABILITY, "model_finding"));
+    }
+
+    @Test
     void firstNoticeThenOnlyAfterTheIntervalAndNeverWhenAcknowledged() {
         assertEquals(Optional.of(DeliveryEvent.FIRING), AlertRules.due(null, false, 60, NOW));
         assertEquals(Optional.empty(), AlertRules.due(NOW.minusSeconds(59), false, 60, NOW));

@@ -158,4 +158,22 @@ class InsightRulesTest {
         assertEquals("unknown", check("x", null, false).status());
         assertEquals("outdated", check("x", ImageFreshness.OUTDATED, false).status());
     }
+
+    @Test
+    void aModelsFindingsAreOneConditionPerFirstResourceAndCategoryMarkedAsTheModels() {
+        var analysis = new io.fleetdashboard.insights.entity.ModelAnalysis("gpt-x", false, NOW, List.of(
+                new io.fleetdashboard.insights.entity.ModelFinding(InsightSeverity.CRITICAL, InsightCategory.SECURITY,
+                        "Web is exposed", "d", List.of("prod:1:aaaaaaaaaaaa"), "close it"),
+                new io.fleetdashboard.insights.entity.ModelFinding(InsightSeverity.WARNING, InsightCategory.SECURITY,
+                        "Same again", "", List.of("prod:1:aaaaaaaaaaaa"), ""),
+                new io.fleetdashboard.insights.entity.ModelFinding(InsightSeverity.INFO, InsightCategory.RESOURCE,
+                        "Tight memory", "", List.of("prod:1:aaaaaaaaaaaa", "prod:1"), "")), 0, null);
+        List<Condition> found = InsightRules.modelFindings(analysis);
+        assertEquals(List.of("model_finding:prod:1:aaaaaaaaaaaa:security", "model_finding:prod:1:aaaaaaaaaaaa:resource"),
+                found.stream().map(Condition::key).toList());
+        assertEquals("Model: Web is exposed", found.get(0).title());
+        assertTrue(found.get(0).detail().contains("gpt-x"), found.get(0).detail());
+        assertEquals(InsightSeverity.CRITICAL, found.get(0).severity(), "the first finding of a key is kept");
+        assertEquals(List.of("prod:1:aaaaaaaaaaaa", "prod:1"), found.get(1).resources());
+    }
 }

@@ -195,6 +195,21 @@ class InsightsIT {
                 assertTrue(open.contains(resource.getString()), "a resource of the round: " + finding);
             }
         }
+        List<JsonObject> asInsights = Insights.list("status=open&kind=model_finding");
+        long distinct = findings.stream().map(f -> f.getJsonArray("resources").getString(0) + ":"
+                + f.getString("category")).distinct().count();
+        assertEquals(distinct, asInsights.size(), "each finding is an open insight (one per resource and category): "
+                + asInsights);
+        for (JsonObject finding : findings) {
+            assertTrue(asInsights.stream().anyMatch(i -> i.getString("title").equals("Model: "
+                    + finding.getString("title"))), finding + " in " + asInsights);
+        }
+        Insights.round();
+        assertEquals(asInsights.stream().map(i -> i.getJsonNumber("id").longValue()).sorted().toList(),
+                Insights.list("status=open&kind=model_finding").stream().map(i -> i.getJsonNumber("id").longValue())
+                        .sorted().toList(), "the same findings next round are the same insights");
+        assertTrue(Api.object("/api/v1/remediation/actions?limit=1000").toString().contains("model_finding") == false,
+                "no remediation is suggested from a model's finding");
         String sent = Api.get("/simulator/control/llm-received").body();
         assertTrue(sent.contains("fleet monitor's analyst") && sent.contains("<round-data>"),
                 "the stand-in received the round as delimited data");
