@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,10 +55,13 @@ class McpPageIT extends PageTest {
 
         driver.findElement(By.xpath("//tr[contains(@class,'mcp-client-row')][contains(., '" + name + "')]//button"))
                 .click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("mcpForm:mcpMessages"))
-                .getText().contains("is revoked"));
-        WebElement revoked = driver.findElement(By.xpath("//tr[contains(@class,'mcp-client-row')][contains(., '" + name + "')]"));
-        assertTrue(revoked.getText().contains("revoked"), revoked.getText());
+        // the answer re-renders the form: a reference read before it is stale, read it again
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("mcpForm:mcpMessages")).getText().contains("is revoked"));
+        String revoked = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.xpath(
+                        "//tr[contains(@class,'mcp-client-row')][contains(., '" + name + "')]")).getText());
+        assertTrue(revoked.contains("revoked"), revoked);
         assertEquals(401, McpIT.post(token, "{}", null).statusCode());
 
         for (String action : new String[] {"mcp.client-create", "mcp.client-revoke"}) {
