@@ -224,22 +224,8 @@ public class Monitor {
         }
         FleetSnapshot snapshot = present.get();
         List<String> problems = new ArrayList<>();
-        try {
-            posture.scan(snapshot, exclusions, executor, scheduler).get(roundDeadlineSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problems.add("interrupted during the posture scan");
-        } catch (Exception e) {
-            problems.add("posture scan incomplete (" + e.getClass().getSimpleName() + ")");
-        }
-        try {
-            imageChecks.check(snapshot, exclusions, executor, scheduler).get(roundDeadlineSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problems.add("interrupted during the image status check");
-        } catch (Exception e) {
-            problems.add("image status check incomplete (" + e.getClass().getSimpleName() + ")");
-        }
+        awaitStep(posture.scan(snapshot, exclusions, executor, scheduler), "posture scan", problems);
+        awaitStep(imageChecks.check(snapshot, exclusions, executor, scheduler), "image status check", problems);
         List<Anomaly> anomalies = List.of();
         List<Sample> latest = List.of();
         if (metricsCollector.enabled()) {
@@ -291,6 +277,18 @@ public class Monitor {
         live.fire(LiveChange.of(LiveChange.Topic.INSIGHTS));
         LOG.fine(() -> "Monitoring round: " + report);
         return report;
+    }
+
+    /** Waits for a step of the round up to its deadline; what kept it from finishing becomes one of the problems. */
+    private void awaitStep(CompletableFuture<?> step, String what, List<String> problems) {
+        try {
+            step.get(roundDeadlineSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("interrupted during the " + what);
+        } catch (Exception e) {
+            problems.add(what + " incomplete (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static List<Sample> latestPerContainer(List<Sample> samples) {
