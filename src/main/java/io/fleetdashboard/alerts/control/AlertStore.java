@@ -108,7 +108,7 @@ public class AlertStore {
     public void noted(long channelId, long insightId, Instant at) {
         em.createNativeQuery("INSERT INTO alert_notice (channel_id, insight_id, first_sent_at, last_sent_at, sends, "
                         + "resolved_sent) VALUES (?1, ?2, ?3, ?4, 1, 0) ON CONFLICT (channel_id, insight_id) DO UPDATE "
-                        + "SET last_sent_at = excluded.last_sent_at, sends = sends + 1")
+                        + "SET last_sent_at = excluded.last_sent_at, sends = alert_notice.sends + 1")
                 .setParameter(1, channelId).setParameter(2, insightId).setParameter(3, at.toEpochMilli())
                 .setParameter(4, at.toEpochMilli()).executeUpdate();
     }
@@ -143,8 +143,8 @@ public class AlertStore {
     /** False when it was acknowledged already. One statement. */
     @Transactional
     public boolean acknowledge(long insightId, String by, Instant at, String note) {
-        return em.createNativeQuery("INSERT OR IGNORE INTO alert_ack (insight_id, acked_by, acked_at, note) "
-                        + "VALUES (?1, ?2, ?3, ?4)").setParameter(1, insightId).setParameter(2, by)
+        return em.createNativeQuery("INSERT INTO alert_ack (insight_id, acked_by, acked_at, note) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (insight_id) DO NOTHING").setParameter(1, insightId).setParameter(2, by)
                 .setParameter(3, at.toEpochMilli()).setParameter(4, note).executeUpdate() == 1;
     }
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Brings the SQLite schema up to date at start-up, before anything uses JPA (it observes the application scope's
+ * Brings the schema (SQLite or PostgreSQL, see {@link SqlDialect}) up to date at start-up, before anything uses JPA (it observes the application scope's
  * initialisation with the highest priority, so every other start-up observer sees the final schema).
  *
  * <h2>Convention</h2>
@@ -55,6 +55,8 @@ public class SchemaMigrations {
     static final String LOCATION = "db/migration/";
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w[\\w.-]*)\\.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+    /** PostgreSQL advisory lock key held while migrating ("fleet" in ASCII). */
+    static final long MIGRATION_LOCK = 0x666c656574L;
 
     @Resource(lookup = "jdbc/fleet")
     DataSource dataSource;
@@ -73,15 +75,32 @@ public class SchemaMigrations {
         TreeMap<Integer, Script> scripts = scripts(readResource(LOCATION + "index.txt"));
         List<Integer> applied = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                        + "description TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+            SqlDialect dialect = SqlDialect.of(connection);
+            if (dialect == SqlDialect.POSTGRESQL) {
+                // Several instances may start at once against one shared database: one migrates, the others wait
+                // here and then find every script applied. The lock ends with the session at the latest.
+                try (Statement lock = connection.createStatement()) {
+                    lock.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+                }
             }
-            Set<Integer> done = appliedVersions(connection, scripts);
-            for (Script script : scripts.values()) {
-                if (!done.contains(script.version())) {
-                    apply(connection, script);
-                    applied.add(script.version());
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(dialect.migration("CREATE TABLE IF NOT EXISTS schema_version (version "
+                            + "INTEGER PRIMARY KEY, description TEXT NOT NULL, checksum TEXT NOT NULL, "
+                            + "applied_at INTEGER NOT NULL)"));
+                }
+                Set<Integer> done = appliedVersions(connection, scripts);
+                for (Script script : scripts.values()) {
+                    if (!done.contains(script.version())) {
+                        apply(connection, script, dialect);
+                        applied.add(script.version());
+                    }
+                }
+            } finally {
+                if (dialect == SqlDialect.POSTGRESQL) {
+                    try (Statement unlock = connection.createStatement()) {
+                        unlock.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -108,12 +127,12 @@ public class SchemaMigrations {
         return done;
     }
 
-    private void apply(Connection connection, Script script) throws SQLException {
+    private void apply(Connection connection, Script script, SqlDialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(script.sql())) {
-                statement.execute(sql);
+                statement.execute(dialect.migration(sql));
             }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {

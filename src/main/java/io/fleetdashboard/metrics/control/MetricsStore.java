@@ -1,5 +1,6 @@
 package io.fleetdashboard.metrics.control;
 
+import io.fleetdashboard.database.control.SqlDialect;
 import io.fleetdashboard.metrics.entity.Anomaly;
 import io.fleetdashboard.metrics.entity.TopConsumer;
 import io.fleetdashboard.metrics.entity.ContainerRef;
@@ -63,6 +64,18 @@ public class MetricsStore {
     @Resource(lookup = "jdbc/fleet")
     DataSource dataSource;
 
+    private volatile SqlDialect dialect;
+
+    /** SQLite or PostgreSQL: asked once, from the first connection. */
+    private SqlDialect dialect(Connection c) throws SQLException {
+        SqlDialect known = dialect;
+        if (known == null) {
+            known = SqlDialect.of(c);
+            dialect = known;
+        }
+        return known;
+    }
+
     /** Called inside the write transaction after the inserts, before the commit (the WAL test holds it open). */
     @FunctionalInterface
     public interface BeforeCommit {
@@ -77,7 +90,7 @@ public class MetricsStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (Statement begin = c.createStatement()) {
-                begin.execute("BEGIN EXCLUSIVE");
+                begin.execute(dialect(c).beginExclusive());
             }
             try {
                 Map<String, Sample> latest = new LinkedHashMap<>();
@@ -87,7 +100,8 @@ public class MetricsStore {
                 try (PreparedStatement names = c.prepareStatement("INSERT INTO metric_container (container_key, "
                         + "name, endpoint_key, endpoint_name, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
                         + "(container_key) DO UPDATE SET name = excluded.name, endpoint_key = excluded.endpoint_key, "
-                        + "endpoint_name = excluded.endpoint_name, last_seen = MAX(last_seen, excluded.last_seen)")) {
+                        + "endpoint_name = excluded.endpoint_name, last_seen = "
+                        + dialect(c).greatest("metric_container.last_seen", "excluded.last_seen"))) {
                     for (Sample s : latest.values()) {
                         names.setString(1, s.containerKey());
                         names.setString(2, s.containerName());
@@ -201,14 +215,17 @@ public class MetricsStore {
     public List<ContainerRef> searchContainers(String text, int limit) {
         String like = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
         return containers("SELECT container_key, name, endpoint_key, endpoint_name, last_seen FROM metric_container "
-                + "WHERE name LIKE ?1 OR endpoint_name LIKE ?1 OR container_key LIKE ?1 "
+                + "WHERE name %1$s ? OR endpoint_name %1$s ? OR container_key %1$s ? "
                 + "ORDER BY last_seen DESC, name LIMIT " + Math.max(1, limit), like, limit);
     }
 
     private List<ContainerRef> containers(String sql, String parameter, int limit) {
         List<ContainerRef> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, parameter);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(String.format(sql, dialect(c).like()))) {
+            for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {
+                q.setString(i, parameter); // every placeholder takes the one parameter
+            }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next() && out.size() < limit) {
                     out.add(new ContainerRef(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
@@ -354,8 +371,9 @@ public class MetricsStore {
             long rawCutoff = now.minus(rawRetention).toEpochMilli();
             int deleted;
             do {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_sample WHERE rowid IN "
-                        + "(SELECT rowid FROM metric_sample WHERE taken_at < ? AND rolled = 1 LIMIT "
+                String rowId = dialect(c).rowId();
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM metric_sample WHERE " + rowId
+                        + " IN (SELECT " + rowId + " FROM metric_sample WHERE taken_at < ? AND rolled = 1 LIMIT "
                         + PURGE_CHUNK + ")")) {
                     delete.setLong(1, rawCutoff);
                     deleted = delete.executeUpdate();
@@ -379,6 +397,7 @@ public class MetricsStore {
     }
 
     private long rollUp(Connection c, long from, long to) throws SQLException {
+        SqlDialect sql = dialect(c);
         StringBuilder select = new StringBuilder("SELECT container_key, (taken_at / " + BUCKET_MILLIS + ") * "
                 + BUCKET_MILLIS + " AS b");
         StringBuilder columns = new StringBuilder("container_key, bucket_start");
@@ -389,21 +408,23 @@ public class MetricsStore {
                     .append("), COUNT(").append(k).append(")");
             columns.append(", ").append(k).append("_min, ").append(k).append("_max, ").append(k).append("_sum, ")
                     .append(k).append("_n");
+            String old = "metric_rollup." + k; // the stored row's columns, qualified (PostgreSQL insists)
+            String add = "excluded." + k;
             merge.append(merge.isEmpty() ? "" : ", ")
-                    .append(k).append("_min = MIN(COALESCE(").append(k).append("_min, excluded.").append(k)
-                    .append("_min), COALESCE(excluded.").append(k).append("_min, ").append(k).append("_min)), ")
-                    .append(k).append("_max = MAX(COALESCE(").append(k).append("_max, excluded.").append(k)
-                    .append("_max), COALESCE(excluded.").append(k).append("_max, ").append(k).append("_max)), ")
-                    .append(k).append("_sum = COALESCE(").append(k).append("_sum, 0) + COALESCE(excluded.")
-                    .append(k).append("_sum, 0), ")
-                    .append(k).append("_n = ").append(k).append("_n + excluded.").append(k).append("_n");
+                    .append(k).append("_min = ").append(sql.least("COALESCE(" + old + "_min, " + add + "_min)",
+                            "COALESCE(" + add + "_min, " + old + "_min)")).append(", ")
+                    .append(k).append("_max = ").append(sql.greatest("COALESCE(" + old + "_max, " + add + "_max)",
+                            "COALESCE(" + add + "_max, " + old + "_max)")).append(", ")
+                    .append(k).append("_sum = COALESCE(").append(old).append("_sum, 0) + COALESCE(")
+                    .append(add).append("_sum, 0), ")
+                    .append(k).append("_n = ").append(old).append("_n + ").append(add).append("_n");
         }
         select.append(" FROM metric_sample WHERE rolled = 0 AND taken_at >= ? AND taken_at < ? "
                 + "GROUP BY container_key, b");
         String upsert = "INSERT INTO metric_rollup (" + columns + ") " + select
                 + " ON CONFLICT (container_key, bucket_start) DO UPDATE SET " + merge;
         try (Statement begin = c.createStatement()) {
-            begin.execute("BEGIN IMMEDIATE");
+            begin.execute(sql.beginWrite());
         }
         try {
             try (PreparedStatement insert = c.prepareStatement(upsert)) {
@@ -469,6 +490,11 @@ public class MetricsStore {
 
     private StoreStats measure() {
         try (Connection c = dataSource.getConnection()) {
+            if (dialect(c) == SqlDialect.POSTGRESQL) {
+                // The server's own size of the database (its WAL is the server's, not ours to report).
+                return new StoreStats(firstLong(c, "SELECT pg_database_size(current_database())"), 0, -1, -1, -1,
+                        "postgresql", Instant.now(), null);
+            }
             long pages = firstLong(c, "PRAGMA page_count");
             long pageSize = firstLong(c, "PRAGMA page_size");
             String journal;

@@ -12,6 +12,23 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** A migrated fleet.db in the directory (created if missing), for plain JDBC tests. */
+    public static SQLiteDataSource migratedSqlite(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("fleet.db"));
+        dataSource.setJournalMode("WAL");
+        dataSource.setBusyTimeout(5000);
+        SchemaMigrations migrations = new SchemaMigrations();
+        migrations.dataSource = dataSource;
+        migrations.migrate();
+        return dataSource;
+    }
+
     /** Migrates fleet.db in the directory and opens the persistence unit on it. */
     public static EntityManagerFactory open(Path dir) {
         String url = "jdbc:sqlite:" + dir.resolve("fleet.db");
