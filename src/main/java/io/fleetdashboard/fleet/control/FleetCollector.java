@@ -80,6 +80,10 @@ public class FleetCollector {
     @Inject
     TroubleInspections inspections;
 
+    /** Several instances on one database: only the lease holder collects (null in unit tests: always collects). */
+    @Inject
+    SharedSnapshots shared;
+
     /** The collector's own executor (server.xml): its concurrency policy bounds the threads a refresh can take. */
     @Resource(lookup = "concurrent/fleetCollector")
     ManagedExecutorService managedExecutor;
@@ -193,6 +197,10 @@ public class FleetCollector {
     }
 
     private void start(Run run) {
+        if (shared != null && !shared.collectsHere()) {
+            follow(run);
+            return;
+        }
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         CompletableFuture<FleetSnapshot> work;
@@ -233,6 +241,9 @@ public class FleetCollector {
                             complete[0] = true;
                             cache.put(snapshot);
                         }
+                        if (shared != null) {
+                            shared.published(snapshot); // for the other instances, in the background
+                        }
                         return snapshot;
                     });
         } catch (RuntimeException e) {
@@ -255,6 +266,25 @@ public class FleetCollector {
                 if (inspections != null) {
                     inspections.after(snapshot, executor, timer, this::refreshing); // restart counts, OOM kills
                 }
+            }
+        });
+    }
+
+    /**
+     * Another instance holds the collector lease: no Portainer call from here. The refresh asks the holder for one
+     * and completes with the latest shared snapshot (the holder's next publish replaces it within a poll period).
+     */
+    private void follow(Run run) {
+        executor.execute(() -> {
+            try {
+                FleetSnapshot snapshot = shared.follow().orElseThrow(NoSnapshotYetException::new);
+                inFlight.set(null);
+                run.published().complete(snapshot);
+                run.done().complete(snapshot);
+            } catch (RuntimeException e) {
+                inFlight.set(null);
+                run.published().completeExceptionally(e);
+                run.done().completeExceptionally(e);
             }
         });
     }

@@ -105,6 +105,27 @@ final class SnapshotFile {
         }
     }
 
+    /** The snapshot as bytes (gzip'd serialization, as in the file), for the database copy shared by instances. */
+    public static byte[] toBytes(FleetSnapshot snapshot) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        GZIPOutputStream gzip = fastGzip(bytes);
+        try (ObjectOutputStream out = new ObjectOutputStream(gzip)) {
+            out.writeObject(snapshot);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads {@link #toBytes} back, with the same filter as the file: only the snapshot's own types. */
+    public static FleetSnapshot fromBytes(byte[] body) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(
+                new java.io.ByteArrayInputStream(body), 1 << 16))) {
+            in.setObjectInputFilter(ONLY_SNAPSHOT_TYPES);
+            return (FleetSnapshot) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Not a snapshot of this version: " + e.getMessage(), e);
+        }
+    }
+
     private void forceDirectory() {
         try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
             directory.force(true);

@@ -1,5 +1,6 @@
 package io.fleetdashboard.metrics.control;
 
+import io.fleetdashboard.cluster.control.CollectorLease;
 import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
 import io.fleetdashboard.fleet.control.BoundedFanOut;
@@ -66,6 +67,10 @@ public class MetricsCollector {
 
     private static final Logger LOG = Logger.getLogger(MetricsCollector.class.getName());
     static final double ROUND_BUDGET_SHARE = 0.8;
+
+    /** Several instances on one database: only the collector lease's holder runs this (null in unit tests). */
+    @Inject
+    CollectorLease lease;
 
     @Inject
     Snapshots snapshots;
@@ -193,8 +198,8 @@ public class MetricsCollector {
 
     /** The scheduler's tick: starts a round unless one is still running (then the tick is skipped and counted). */
     public void tick() {
-        if (!enabled) {
-            return;
+        if (!enabled || (lease != null && !lease.holds())) {
+            return; // another instance holds the collector lease: it samples the fleet
         }
         if (running()) {
             ticksSkipped.incrementAndGet();

@@ -1,5 +1,6 @@
 package io.fleetdashboard.metrics.control;
 
+import io.fleetdashboard.cluster.control.CollectorLease;
 import io.fleetdashboard.metrics.entity.MaintenanceReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MetricsMaintenance {
 
     private static final Logger LOG = Logger.getLogger(MetricsMaintenance.class.getName());
+
+    /** Several instances on one database: only the collector lease's holder runs this (null in unit tests). */
+    @Inject
+    CollectorLease lease;
 
     @Inject
     MetricsStore store;
@@ -48,6 +53,9 @@ public class MetricsMaintenance {
 
     /** For the scheduler: logs instead of throwing. */
     public void runQuietly() {
+        if (lease != null && !lease.holds()) {
+            return; // the holder maintains the shared store
+        }
         try {
             run();
         } catch (RuntimeException e) {

@@ -1,0 +1,193 @@
+package io.fleetdashboard.fleet.control;
+
+import io.fleetdashboard.cluster.control.CollectorLease;
+import io.fleetdashboard.cluster.control.LeaseTable;
+import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The fleet snapshot shared by instances on one database ({@link CollectorLease}): the lease holder publishes each
+ * complete snapshot with its fencing token (a stale holder's publish is refused and counted); the others load every
+ * newly published one into their own cache (checking its version every CLUSTER_SNAPSHOT_POLL_MILLIS), and a refresh
+ * asked of them becomes a request to the holder. Nothing of this runs for a single instance.
+ */
+@ApplicationScoped
+public class SharedSnapshots {
+
+    static final String NAME = "fleet";
+    private static final Logger LOG = Logger.getLogger(SharedSnapshots.class.getName());
+
+    @Inject
+    CollectorLease lease;
+
+    @Inject
+    SnapshotCache cache;
+
+    @Inject
+    FleetCollector collector;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "cluster.snapshot.poll.millis", defaultValue = "1000")
+    long pollMillis;
+
+    private final AtomicReference<FleetSnapshot> pendingPublish = new AtomicReference<>();
+    private final AtomicBoolean publisherScheduled = new AtomicBoolean();
+    private final AtomicLong lastRefreshRequest = new AtomicLong();
+    private final AtomicLong refreshesServed = new AtomicLong(-1);
+    private volatile LeaseTable.SharedVersion loaded;
+    private ScheduledFuture<?> polling;
+
+    // After the lease (APPLICATION + 400), before the refresh schedule (APPLICATION + 500).
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 450)
+               @Initialized(ApplicationScoped.class) Object started) {
+        if (!lease.shared()) {
+            return;
+        }
+        lease.onTakeover(collector::refresh); // the new holder collects at once instead of at the next period
+        lease.onRenewal(this::refreshIfAsked);
+        polling = scheduler.scheduleWithFixedDelay(this::pollQuietly, 0, Math.max(200, pollMillis),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether this instance collects (else it follows the holder's snapshot). */
+    public boolean collectsHere() {
+        return lease.holds();
+    }
+
+    /** A complete snapshot of this instance's refresh: published for the others while this instance holds the lease. */
+    void published(FleetSnapshot snapshot) {
+        if (!lease.shared() || !lease.holds()) {
+            return;
+        }
+        pendingPublish.set(snapshot);
+        if (publisherScheduled.compareAndSet(false, true)) {
+            executor.execute(this::publishPending);
+        }
+    }
+
+    /** One publisher at a time, always the latest snapshot (an older pending one is skipped). */
+    private void publishPending() {
+        do {
+            FleetSnapshot latest;
+            while ((latest = pendingPublish.getAndSet(null)) != null) {
+                publish(latest);
+            }
+            publisherScheduled.set(false);
+        } while (pendingPublish.get() != null && publisherScheduled.compareAndSet(false, true));
+    }
+
+    private void publish(FleetSnapshot snapshot) {
+        long token = lease.token();
+        try {
+            boolean accepted = lease.table().orElseThrow().publish(CollectorLease.LEASE, NAME, lease.id(), token,
+                    snapshot.takenAt().toEpochMilli(), SnapshotFile.toBytes(snapshot));
+            if (!accepted) {
+                registry.counter(Metadata.builder().withName("fleet_cluster_publish_rejected").withDescription(
+                        "Snapshot publishes refused because this instance's lease token was no longer current")
+                        .build()).inc();
+                LOG.warning(() -> "Snapshot publish with the stale lease token " + token + " refused");
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not share the snapshot: " + e.getMessage());
+        }
+    }
+
+    /** A follower's refresh: asks the holder for one, and serves the latest shared snapshot meanwhile. */
+    Optional<FleetSnapshot> follow() {
+        long now = System.currentTimeMillis();
+        long last = lastRefreshRequest.get();
+        if (now - last > 2000 && lastRefreshRequest.compareAndSet(last, now)) {
+            try {
+                lease.table().orElseThrow().requestRefresh(CollectorLease.LEASE);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Could not ask the collector for a refresh: " + e.getMessage());
+            }
+        }
+        poll();
+        return cache.current();
+    }
+
+    /** The holder's renewal: a refresh another instance asked for since the last one. */
+    private void refreshIfAsked() {
+        try {
+            long asked = lease.table().orElseThrow().refreshRequestedAt(CollectorLease.LEASE);
+            long served = refreshesServed.get();
+            if (served < 0) {
+                refreshesServed.compareAndSet(served, asked); // requests from before this holder took over
+            } else if (asked > served && refreshesServed.compareAndSet(served, asked)) {
+                collector.refresh();
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Could not read the refresh requests", e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not read the shared snapshot", e);
+        }
+    }
+
+    /** Loads the shared snapshot into this instance's cache when a new one was published (followers only). */
+    synchronized void poll() {
+        if (!lease.shared() || lease.holds()) {
+            return;
+        }
+        try {
+            LeaseTable table = lease.table().orElseThrow();
+            Optional<LeaseTable.SharedVersion> version = table.version(NAME);
+            if (version.isEmpty() || version.get().equals(loaded)) {
+                return;
+            }
+            Optional<byte[]> body = table.body(NAME);
+            if (body.isPresent()) {
+                FleetSnapshot snapshot = SnapshotFile.fromBytes(body.get());
+                cache.put(snapshot);
+                loaded = version.get();
+                LOG.fine(() -> "Loaded the snapshot taken at " + snapshot.takenAt() + " by " + loaded.holder());
+            }
+        } catch (SQLException | IOException e) {
+            LOG.log(Level.WARNING, "Could not load the shared snapshot: " + e.getMessage());
+        }
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+}
