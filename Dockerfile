@@ -10,14 +10,15 @@ COPY src src
 COPY liberty liberty
 RUN mvn -B -ntp package -DskipTests \
  && mvn -B -ntp dependency:copy -Dartifact=org.xerial:sqlite-jdbc:3.54.1.0 -DoutputDirectory=/src/target/lib \
- && mvn -B -ntp dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory=/src/target/lib
+ && mvn -B -ntp dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory=/src/target/lib \
+ && mvn -B -ntp dependency:copy -Dartifact=com.hazelcast:hazelcast:5.7.0 -DoutputDirectory=/src/target/lib
 
 FROM icr.io/appcafe/open-liberty:26.0.0.5-kernel-slim-java17-openj9-ubi-minimal
 # Features first: this layer only changes when server.xml does.
 COPY --chown=1001:0 liberty/server.xml liberty/jvm.options /config/
 RUN features.sh
 COPY --chown=1001:0 --from=build /src/target/lib/sqlite-jdbc-3.54.1.0.jar /src/target/lib/postgresql-42.7.14.jar \
-     /opt/ol/wlp/usr/shared/resources/lib/
+     /src/target/lib/hazelcast-5.7.0.jar /opt/ol/wlp/usr/shared/resources/lib/
 COPY --chown=1001:0 --from=build /src/target/fleet-dashboard.war /config/apps/
 
 # The database, the snapshot cache's disk tier and the secret key file live in one volume.

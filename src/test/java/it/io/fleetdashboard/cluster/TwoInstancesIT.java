@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetdashboard.database.control.TestPostgres;
+import it.io.fleetdashboard.AuthIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Two dashboard instances on loopback sharing one PostgreSQL (server-config/postgresql.xml), as in "Running several
- * instances": one collects (only its simulator sees Portainer traffic, the other's counters stay still), the other
+ * Two dashboard instances on loopback sharing one PostgreSQL (server-config/postgresql.xml) and their HTTP sessions
+ * (server-config/session-cache.xml, Hazelcast members on loopback), as in "Running several instances": a session
+ * made on one is valid on the other; one collects (only its simulator sees Portainer traffic, the other's counters stay still), the other
  * serves the snapshot it published, and when the collector is killed with {@code kill -9}, the other takes the lease
  * and collects within the lease time; the failover time is measured and printed.
  */
@@ -48,7 +50,7 @@ class TwoInstancesIT {
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret-key"
             .getBytes(StandardCharsets.UTF_8));
 
-    record Instance(String name, int httpPort, int httpsPort) {
+    record Instance(String name, int httpPort, int httpsPort, int hazelcastPort) {
         String server() {
             return "fleet-cluster-" + name;
         }
@@ -59,9 +61,9 @@ class TwoInstancesIT {
     }
 
     static final Instance A = new Instance("a", Integer.getInteger("cluster.a.http.port", 9241),
-            Integer.getInteger("cluster.a.https.port", 9674));
+            Integer.getInteger("cluster.a.https.port", 9674), Integer.getInteger("cluster.a.hazelcast.port", 9245));
     static final Instance B = new Instance("b", Integer.getInteger("cluster.b.http.port", 9242),
-            Integer.getInteger("cluster.b.https.port", 9675));
+            Integer.getInteger("cluster.b.https.port", 9675), Integer.getInteger("cluster.b.hazelcast.port", 9246));
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -94,6 +96,12 @@ class TwoInstancesIT {
         Instance leader = gauge(A, "fleet_cluster_leader") == 1 ? A : B;
         Instance follower = leader == A ? B : A;
         System.out.println("[cluster] leader " + leader.name() + ", follower " + follower.name());
+
+        // a session made on one instance is valid on the other (HTTP sessions in the Hazelcast JCache)
+        String session = AuthIT.signIn(HTTP, A.base(), "admin", "it-secret-key", false).sessionAfter();
+        assertEquals(200, withCookie(A, "JSESSIONID=" + session).statusCode(), "signed in on a");
+        assertEquals(200, withCookie(B, "JSESSIONID=" + session).statusCode(), "the same session on b");
+        assertEquals(401, withCookie(B, "JSESSIONID=not-a-session").statusCode(), "no session, no access");
 
         // a refresh asked of the follower: the leader collects, the follower's simulator sees no request
         long leaderCalls = simulatorRequests(leader);
@@ -149,6 +157,14 @@ class TwoInstancesIT {
         }
         Path overrides = Files.createDirectories(dir.resolve("configDropins/overrides"));
         Files.copy(FRAGMENT, overrides.resolve("postgresql.xml"), StandardCopyOption.REPLACE_EXISTING);
+        Path configs = FRAGMENT.getParent();
+        Files.copy(configs.resolve("session-cache.xml"), overrides.resolve("session-cache.xml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(configs.resolve("hazelcast.xml"), dir.resolve("hazelcast.xml"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("jvm.options"), (Files.exists(template.resolve("jvm.options"))
+                ? Files.readString(template.resolve("jvm.options")) + "\n" : "")
+                + "-Dfleet.hazelcast.port=" + instance.hazelcastPort() + "\n-Dfleet.hazelcast.members=127.0.0.1:"
+                + A.hazelcastPort() + ",127.0.0.1:" + B.hazelcastPort() + "\n");
         Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + instance.httpPort() + "\nhttps.port="
                 + instance.httpsPort() + "\n");
         String env = Files.readString(template.resolve("server.env")) + "\n# cluster suite\n"
@@ -202,6 +218,12 @@ class TwoInstancesIT {
 
     static HttpResponse<String> get(Instance instance, String path) {
         return send(HttpRequest.newBuilder(URI.create(instance.base() + path)).header("Authorization", AUTH).GET());
+    }
+
+    /** The summary with only a session cookie (no Basic authorization). */
+    static HttpResponse<String> withCookie(Instance instance, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/v1/dashboard/summary"))
+                .header("Cookie", cookie).GET());
     }
 
     static HttpResponse<String> post(Instance instance, String path) {
