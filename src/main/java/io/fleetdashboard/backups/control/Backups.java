@@ -8,6 +8,7 @@ import io.fleetdashboard.backups.entity.BackupRefused.Why;
 import io.fleetdashboard.backups.entity.BackupStatus;
 import io.fleetdashboard.backups.entity.BackupSummary;
 import io.fleetdashboard.backups.entity.PortainerBackup;
+import io.fleetdashboard.cluster.control.CollectorLease;
 import io.fleetdashboard.database.control.DataDirectory;
 import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.environments.entity.EnvironmentConnection;
@@ -63,6 +64,10 @@ public class Backups {
     static final String KEEP = "backup.keep";
     static final String INTERVAL = "backup.interval";
     static final String INTERVAL_SINCE = "backup.interval.since";
+
+    /** Several instances on one database: only the collector lease's holder runs scheduled rounds (null in tests). */
+    @Inject
+    CollectorLease lease;
 
     @Inject
     BackupStore store;
@@ -366,6 +371,9 @@ public class Backups {
 
     /** Every check: a backup of each collected environment whose last one is older than the interval. */
     void scheduledRound() {
+        if (lease != null && !lease.holds()) {
+            return; // several instances: the collector lease's holder runs it, once for all
+        }
         try {
             BackupPolicy policy = policy();
             if (policy.intervalSeconds() <= 0) {

@@ -1,5 +1,6 @@
 package io.fleetdashboard.insights.control;
 
+import io.fleetdashboard.cluster.control.CollectorLease;
 import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import io.fleetdashboard.insights.entity.Condition;
@@ -46,6 +47,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Monitor {
 
     private static final Logger LOG = Logger.getLogger(Monitor.class.getName());
+
+    /** Several instances on one database: only the collector lease's holder runs scheduled rounds (null in tests). */
+    @Inject
+    CollectorLease lease;
 
     @Inject
     jakarta.enterprise.event.Event<LiveChange> live;
@@ -180,6 +185,9 @@ public class Monitor {
     }
 
     private void scheduledRound() {
+        if (lease != null && !lease.holds()) {
+            return; // several instances: the collector lease's holder runs it, once for all
+        }
         try {
             round().get(roundDeadlineSeconds * 2L, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
