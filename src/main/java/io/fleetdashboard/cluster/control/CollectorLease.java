@@ -71,13 +71,13 @@ public class CollectorLease {
     LongSupplier nanoClock = System::nanoTime;
 
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private volatile boolean shared;
+    volatile boolean shared;
     private volatile LeaseState state;
     private volatile long validUntilNanos;
     private final AtomicLong takeovers = new AtomicLong();
     private final List<Runnable> onTakeover = new CopyOnWriteArrayList<>();
     private final List<Runnable> onRenewal = new CopyOnWriteArrayList<>();
-    private LeaseTable table;
+    LeaseTable table;
     private ScheduledFuture<?> renewals;
 
     // After the migrations (PLATFORM_BEFORE), before the fleet's refresh schedule (APPLICATION + 500).
@@ -115,11 +115,10 @@ public class CollectorLease {
         long asked = nanoClock.getAsLong();
         try {
             LeaseState now = table.acquire(LEASE, id(), leaseMillis());
-            boolean wasHolder = holds();
             state = now;
             // counted from before the attempt, with a margin: never longer than the database's expiry
             validUntilNanos = asked + TimeUnit.MILLISECONDS.toNanos(leaseMillis() * 2 / 3);
-            if (now.held() && (now.takeover() || !wasHolder)) {
+            if (now.takeover()) { // a new token: this instance just took the lease (a renewal keeps the token)
                 takeovers.incrementAndGet();
                 LOG.info(() -> "Instance " + id() + " took the collector lease (token " + now.token() + ")");
                 onTakeover.forEach(CollectorLease::quietly);

@@ -2,6 +2,7 @@ package io.fleetdashboard.fleet.control;
 
 import io.fleetdashboard.cluster.control.CollectorLease;
 import io.fleetdashboard.cluster.control.LeaseTable;
+import io.fleetdashboard.environments.control.Environments;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -47,6 +48,9 @@ public class SharedSnapshots {
 
     @Inject
     FleetCollector collector;
+
+    @Inject
+    Environments environments;
 
     @Resource
     ManagedExecutorService executor;
@@ -147,6 +151,8 @@ public class SharedSnapshots {
             if (served < 0) {
                 refreshesServed.compareAndSet(served, asked); // requests from before this holder took over
             } else if (asked > served && refreshesServed.compareAndSet(served, asked)) {
+                // e.g. an environment added on another instance: read the list from the database again
+                environments.invalidate();
                 collector.refresh();
             }
         } catch (SQLException e) {
