@@ -28,9 +28,14 @@ class AuditLogTest {
     AuditLog log;
     Instant start = Instant.parse("2026-12-01T10:00:00Z");
 
+    /** The real schema on SQLite; the PostgreSQL variant of this test runs the same cases there. */
+    EntityManagerFactory database() {
+        return TestDatabase.open(dir);
+    }
+
     @BeforeEach
     void open() {
-        factory = TestDatabase.open(dir);
+        factory = database();
         log = new AuditLog();
         log.em = factory.createEntityManager();
         record("ops", "container.restart", "sim-1:3:aaa", AuditResult.SUCCESS, 0);
