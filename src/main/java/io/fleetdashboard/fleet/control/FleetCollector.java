@@ -372,13 +372,15 @@ public class FleetCollector {
     }
 
     /**
-     * The endpoint's host facts: those the last snapshot kept while younger than the maximum age, else read again.
+     * The endpoint's host facts: those the last snapshot kept while younger than the maximum age and the agent's
+     * version is the one they were read with (an agent upgrade often comes with a host upgrade), else read again.
      * A failed read keeps the old facts and does not fail the endpoint (its containers were read).
      */
     private HostInfo hostInfo(EnvironmentConnection environment, Endpoint endpoint, Previous previous) {
         HostInfo known = previous.hostOf(environment.name(), endpoint);
         if (known != null && known.readAt() != null
-                && known.readAt().isAfter(clock.instant().minus(Duration.ofHours(hostInfoMaxAgeHours)))) {
+                && known.readAt().isAfter(clock.instant().minus(Duration.ofHours(hostInfoMaxAgeHours)))
+                && previous.sameAgent(environment.name(), endpoint)) {
             return known;
         }
         try {
@@ -475,6 +477,13 @@ public class FleetCollector {
             return new EndpointHarvest(endpoint, DataSource.PREVIOUS, before.dataAt(), before.lastReadAt(), pending,
                     containers.getOrDefault(key, List.of()), images.getOrDefault(key, List.of()),
                     networks.getOrDefault(key, List.of()), error, millis, 0, before.host());
+        }
+
+        /** Whether the last snapshot knew that endpoint with the agent version it reports now. */
+        boolean sameAgent(String environment, Endpoint endpoint) {
+            FleetEndpoint before = endpoints.get(FleetSnapshot.endpointKey(environment, endpoint.id()));
+            return before != null && java.util.Objects.equals(before.endpoint().agentVersion(),
+                    endpoint.agentVersion());
         }
 
         /** The host facts the last snapshot had for that endpoint, or null. */

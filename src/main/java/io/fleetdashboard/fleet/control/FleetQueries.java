@@ -37,18 +37,29 @@ public class FleetQueries {
      * snapshot's sort orders are kept ({@link ContainerOrders}), so this is one filtering pass, not a sort.
      */
     public List<FleetContainer> containers(FleetSnapshot snapshot, ContainerQuery query) {
-        List<FleetContainer> ordered = orders(snapshot).in(query.sort(), query.descending());
         if (query.keepsAll()) {
-            return ordered;
+            return orders(snapshot).in(query.sort(), query.descending());
         }
-        List<FleetContainer> matching = new ArrayList<>();
-        for (FleetContainer c : ordered) {
-            if (query.matches(c)) {
-                matching.add(c);
-            }
-        }
-        return Collections.unmodifiableList(matching);
+        return matching.get(snapshot, query);
     }
+
+    /**
+     * Queries asked again of the same snapshot (a page re-rendered, the next page, the count and the rows, the
+     * API and the page) reuse the filtered list: a search over 50,000 containers is one pass per snapshot and query,
+     * not one per request. Each answer holds only references into the snapshot.
+     */
+    static final int QUERIES_REMEMBERED = 16;
+
+    private final SnapshotMemo<ContainerQuery, List<FleetContainer>> matching = new SnapshotMemo<>(
+            QUERIES_REMEMBERED, (snapshot, query) -> {
+                List<FleetContainer> found = new ArrayList<>();
+                for (FleetContainer c : orders(snapshot).in(query.sort(), query.descending())) {
+                    if (query.matches(c)) {
+                        found.add(c);
+                    }
+                }
+                return Collections.unmodifiableList(found);
+            });
 
     /** The sort orders of the snapshot last asked for (the current one, nearly always). */
     private volatile ContainerOrders orders;
@@ -162,14 +173,23 @@ public class FleetQueries {
      * (ties by name), the rest grouped into one last "others" entry (only when there are any).
      */
     public List<EndpointStates> statesPerEndpoint(FleetSnapshot snapshot, ContainerQuery query, int top) {
+        // the order does not change the tally: one answer per filter, computed from the (remembered) matches
+        return bars.get(snapshot, new Bars(query.withSort(ContainerQuery.Sort.NAME, false), top));
+    }
+
+    private record Bars(ContainerQuery query, int top) {
+    }
+
+    private final SnapshotMemo<Bars, List<EndpointStates>> bars = new SnapshotMemo<>(QUERIES_REMEMBERED,
+            (snapshot, b) -> statesPerEndpoint(containers(snapshot, b.query()), b.top()));
+
+    private static List<EndpointStates> statesPerEndpoint(List<FleetContainer> matching, int top) {
         Map<String, Map<ContainerState, Integer>> tallies = new LinkedHashMap<>();
         Map<String, FleetContainer> anyOf = new HashMap<>();
-        for (FleetContainer c : snapshot.containers()) {
-            if (query.matches(c)) {
-                tallies.computeIfAbsent(c.endpointKey(), k -> new EnumMap<>(ContainerState.class))
-                        .merge(c.container().state(), 1, Integer::sum);
-                anyOf.putIfAbsent(c.endpointKey(), c);
-            }
+        for (FleetContainer c : matching) {
+            tallies.computeIfAbsent(c.endpointKey(), k -> new EnumMap<>(ContainerState.class))
+                    .merge(c.container().state(), 1, Integer::sum);
+            anyOf.putIfAbsent(c.endpointKey(), c);
         }
         List<EndpointStates> bars = new ArrayList<>();
         tallies.forEach((key, states) -> {

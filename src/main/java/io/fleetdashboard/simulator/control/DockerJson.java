@@ -441,7 +441,32 @@ final class DockerJson {
                 .obj("Options").endObj().str("Scope", "local").endObj();
     }
 
+    /** What a simulated Docker host is: its operating system, kernel and architecture agree with each other. */
+    record SimHost(String operatingSystem, String osVersion, String kernel, String architecture) {
+    }
+
+    /**
+     * The endpoint's host, fixed by its id: servers are x86_64 Debian 12 or Ubuntu (cgroup v2 or v1), edge devices
+     * are a mix of aarch64 Debian or Ubuntu, armv7l Raspberry Pi OS and x86_64 Alpine boxes.
+     */
+    static SimHost host(SimEndpoint e) {
+        if (!e.edge()) {
+            return e.cgroupVersion() == 2
+                    ? new SimHost("Debian GNU/Linux 12 (bookworm)", "12", "6.1.0-26-amd64", "x86_64")
+                    : new SimHost("Ubuntu 18.04.6 LTS", "18.04", "4.19.0-27-amd64", "x86_64");
+        }
+        return switch (Math.floorMod(e.id(), 4)) {
+            case 0 -> new SimHost("Raspbian GNU/Linux 12 (bookworm)", "12", "6.6.51+rpt-rpi-v7", "armv7l");
+            case 1 -> new SimHost("Ubuntu 22.04.5 LTS", "22.04", "5.15.0-1062-raspi", "aarch64");
+            case 2 -> new SimHost("Alpine Linux v3.20", "3.20", "6.6.54-0-lts", "x86_64");
+            default -> e.cgroupVersion() == 2
+                    ? new SimHost("Debian GNU/Linux 12 (bookworm)", "12", "6.1.0-26-arm64", "aarch64")
+                    : new SimHost("Ubuntu 18.04.6 LTS", "18.04", "4.19.0-27-arm64", "aarch64");
+        };
+    }
+
     static void info(JsonText j, SimEndpoint e, int total, int running, int paused, int stopped, int images, long now) {
+        SimHost host = host(e);
         j.obj().str("ID", Seeds.uuid(e.id() * 977L).toUpperCase()).num("Containers", total)
                 .num("ContainersRunning", running).num("ContainersPaused", paused).num("ContainersStopped", stopped)
                 .num("Images", images).str("Driver", "overlay2").arr("DriverStatus").arr().val("Backing Filesystem")
@@ -451,10 +476,9 @@ final class DockerJson {
                 .num("NGoroutines", 60 + total * 4).str("SystemTime", rfc3339(now)).str("LoggingDriver", "json-file")
                 .str("CgroupDriver", e.cgroupVersion() == 2 ? "systemd" : "cgroupfs")
                 .str("CgroupVersion", Integer.toString(e.cgroupVersion())).num("NEventsListener", 0)
-                .str("KernelVersion", e.cgroupVersion() == 2 ? "6.1.0-26-amd64" : "4.19.0-27-amd64")
-                .str("OperatingSystem", e.cgroupVersion() == 2 ? "Debian GNU/Linux 12 (bookworm)"
-                        : "Ubuntu 18.04.6 LTS").str("OSVersion", e.cgroupVersion() == 2 ? "12" : "18.04")
-                .str("OSType", "linux").str("Architecture", e.edge() ? "aarch64" : "x86_64").str("IndexServerAddress",
+                .str("KernelVersion", host.kernel()).str("OperatingSystem", host.operatingSystem())
+                .str("OSVersion", host.osVersion()).str("OSType", "linux").str("Architecture", host.architecture())
+                .str("IndexServerAddress",
                         "https://index.docker.io/v1/").num("NCPU", e.ncpu()).num("MemTotal", e.memTotal())
                 .str("DockerRootDir", "/var/lib/docker").str("Name", e.name()).arr("Labels").endArr()
                 .bool("ExperimentalBuild", false).str("ServerVersion", ENGINE_VERSION)

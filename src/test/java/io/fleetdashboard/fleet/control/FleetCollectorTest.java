@@ -251,6 +251,26 @@ class FleetCollectorTest {
     }
 
     @Test
+    void hostFactsAreReadAgainWhenTheAgentVersionChanges() throws Exception {
+        portainer.endpoints = List.of(agent(1, true));
+        refresh();
+        refresh();
+        assertEquals(Map.of(1, 1), portainer.hostInfoCalls, "same agent, facts young: read once");
+
+        Endpoint upgraded = agent(1, true);
+        portainer.endpoints = List.of(new Endpoint(upgraded.id(), upgraded.name(), upgraded.type(),
+                upgraded.asyncEdge(), upgraded.rawStatus(), upgraded.online(), upgraded.lastCheckIn(),
+                upgraded.checkinIntervalSeconds(), "2.27.1", upgraded.url(), upgraded.groupId(),
+                upgraded.associated()));
+        portainer.operatingSystem = "Ubuntu 24.04 LTS";
+        var after = byKey(refresh());
+        assertEquals(Map.of(1, 2), portainer.hostInfoCalls, "a new agent version: read again");
+        assertEquals("Ubuntu 24.04 LTS", after.get("prod:1").host().operatingSystem());
+        refresh();
+        assertEquals(Map.of(1, 2), portainer.hostInfoCalls, "and then kept again");
+    }
+
+    @Test
     void itemsSkippedInAnEndpointsListsAreCountedOnItsRowAndItsOtherDataStays() throws Exception {
         portainer.endpoints = List.of(agent(1, true), agent(2, true), asyncEdge(3));
         portainer.containers.put(1, List.of(container("a", ContainerState.RUNNING, "Up 1 hour", null)));

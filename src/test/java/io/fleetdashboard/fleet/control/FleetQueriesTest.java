@@ -143,6 +143,43 @@ class FleetQueriesTest {
     }
 
     @Test
+    void aFilteredQueryIsOnePassPerSnapshotAndTheBarsAreTheSameForEveryOrder() {
+        ContainerQuery shop = search("shop");
+        List<FleetContainer> first = queries.containers(snapshot, shop);
+        assertSame(first, queries.containers(snapshot, shop), "the same query of the same snapshot: remembered");
+        assertEquals(List.of("edge:1:ee55", "prod:1:bb22", "prod:1:aa11"), queries.containers(snapshot,
+                shop.withSort(ContainerQuery.Sort.CREATED, true)).stream().map(FleetContainer::key).toList(),
+                "another order is another answer");
+
+        FleetSnapshot edited = SnapshotEdits.withContainer(snapshot, "prod:1:aa11", container("aa11", "other",
+                "nginx:1.27", ContainerState.RUNNING, "Up 3 days", null, Map.of(), NOW.minusSeconds(300)));
+        assertEquals(List.of("prod:1:bb22", "edge:1:ee55"), queries.containers(edited, shop).stream()
+                .map(FleetContainer::key).toList(), "a new snapshot is filtered again");
+
+        List<EndpointStates> byName = queries.statesPerEndpoint(snapshot, shop, 15);
+        assertSame(byName, queries.statesPerEndpoint(snapshot, shop.withSort(ContainerQuery.Sort.STATE, true), 15),
+                "the tally does not depend on the order");
+        assertEquals(List.of("prod:1", "edge:1"), byName.stream().map(EndpointStates::endpointKey).toList());
+        assertEquals(2, byName.get(0).total());
+    }
+
+    @Test
+    void theMemoHoldsAtMostItsCapacityAndForgetsAnOldSnapshot() {
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        SnapshotMemo<Integer, String> memo = new SnapshotMemo<>(2, (s, k) -> k + ":" + computed.incrementAndGet());
+        assertEquals("1:1", memo.get(snapshot, 1));
+        assertEquals("2:2", memo.get(snapshot, 2));
+        assertEquals("1:1", memo.get(snapshot, 1));
+        assertEquals("3:3", memo.get(snapshot, 3)); // 2 was the least recently used
+        assertEquals("1:1", memo.get(snapshot, 1));
+        assertEquals("2:4", memo.get(snapshot, 2), "evicted: computed again");
+        assertEquals("1:5", memo.get(FleetSnapshot.assemble(NOW, 2, false, List.of()), 1),
+                "another snapshot: computed again");
+        assertEquals("null:6", memo.get(snapshot, null));
+        assertEquals("null:6", memo.get(snapshot, null), "a null key is a key");
+    }
+
+    @Test
     void pagesCountEveryMatch() {
         Page<FleetContainer> page = queries.containers(snapshot, ContainerQuery.ALL, 3, 2);
         assertEquals(5, page.total());

@@ -78,6 +78,36 @@ class FleetListsIT {
     }
 
     @Test
+    void eachLiveEndpointsHostIsWhatItsDockerInfoSaysInTheApiAndTheCsv() {
+        java.util.List<JsonObject> live = object("/api/v1/endpoints?status=online&dataSource=live&limit=1000")
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject).limit(12).toList();
+        assertTrue(live.size() >= 2, "the simulated fleet has live endpoints");
+        String csv = Api.get("/api/v1/endpoints.csv?status=online&dataSource=live").body();
+        java.util.Set<String> platforms = new java.util.TreeSet<>();
+        for (JsonObject endpoint : live) {
+            String key = endpoint.getString("key");
+            JsonObject info = SimulatedFleet.docker(key, "/info").asJsonObject();
+            JsonObject host = endpoint.getJsonObject("host");
+            assertEquals(info.getString("OperatingSystem"), host.getString("operatingSystem"), key);
+            assertEquals(info.getString("OSType"), host.getString("osType"), key);
+            assertEquals(info.getString("Architecture"), host.getString("architecture"), key);
+            assertEquals(info.getString("ServerVersion"), host.getString("dockerVersion"), key);
+            assertEquals(info.getInt("NCPU"), host.getInt("cpus"), key);
+            assertEquals(info.getJsonNumber("MemTotal").longValue(), host.getJsonNumber("memoryBytes").longValue(),
+                    key);
+            String platform = info.getString("OSType") + "/" + info.getString("Architecture");
+            platforms.add(platform);
+            String row = java.util.Arrays.stream(csv.split("\r\n")).filter(r -> r.endsWith("," + key)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no CSV row for " + key));
+            assertTrue(row.contains("," + platform + ",") && row.contains(info.getString("OperatingSystem")), row);
+        }
+        java.util.Set<String> fleet = object("/api/v1/endpoints?limit=1000").getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.containsKey("host") && !e.isNull("host"))
+                .map(e -> e.getJsonObject("host").getString("architecture")).collect(Collectors.toSet());
+        assertTrue(fleet.size() >= 2, "the simulated hosts are not all alike: " + fleet);
+    }
+
+    @Test
     void badFiltersAnswer400WithAMessage() {
         for (String path : new String[] {"/api/v1/images/distinct?dangling=maybe", "/api/v1/images/distinct?sort=color",
                 "/api/v1/stacks?status=sleeping", "/api/v1/endpoints.csv?kind=robot",
