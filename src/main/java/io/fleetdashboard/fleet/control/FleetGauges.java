@@ -114,6 +114,10 @@ public class FleetGauges {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) EnvironmentsChanged change) {
+        // Environments drops its cached list in an observer of the same event, in no given order: without this,
+        // sync() could read the list from before the change (a new environment got no series, a removed one kept
+        // its series until the next change).
+        environments.invalidate();
         sync();
     }
 
@@ -142,6 +146,9 @@ public class FleetGauges {
         if (known == null || known.of() != snapshot) {
             known = Tallies.of(snapshot);
             tallies = known;
+            // Simulated servers come and go without a change event (demo mode's stand-ins): every new snapshot
+            // brings the series in line with the environments configured now.
+            sync();
         }
         return known;
     }
