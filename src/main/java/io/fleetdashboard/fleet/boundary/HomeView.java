@@ -6,6 +6,8 @@ import io.fleetdashboard.fleet.control.Snapshots;
 import io.fleetdashboard.fleet.entity.EnvironmentState;
 import io.fleetdashboard.fleet.entity.FleetCounts;
 import io.fleetdashboard.fleet.entity.FleetSnapshot;
+import io.fleetdashboard.portainer.control.PortainerGateway;
+import io.fleetdashboard.portainer.entity.Circuit;
 import io.fleetdashboard.portainer.entity.ContainerState;
 import io.fleetdashboard.ui.Ages;
 import io.fleetdashboard.ui.ChartConfig;
@@ -32,6 +34,9 @@ public class HomeView {
 
     @Inject
     FleetCollector collector;
+
+    @Inject
+    PortainerGateway gateway;
 
     Clock clock = Clock.systemUTC();
 
@@ -107,7 +112,8 @@ public class HomeView {
     }
 
     public List<EnvironmentRow> getEnvironments() {
-        return snapshot.environments().stream().map(e -> new EnvironmentRow(e, clock)).toList();
+        return snapshot.environments().stream()
+                .map(e -> new EnvironmentRow(e, gateway.circuit(e.name()), clock)).toList();
     }
 
     /** Worst first, a few per kind, each kind followed by "and N more …" when the snapshot has more of it. */
@@ -172,9 +178,13 @@ public class HomeView {
     public static final class EnvironmentRow {
         private final EnvironmentState state;
         private final String lastRefresh;
+        private final Circuit circuit;
+        private final String circuitNow;
 
-        EnvironmentRow(EnvironmentState state, Clock clock) {
+        EnvironmentRow(EnvironmentState state, Circuit circuit, Clock clock) {
             this.state = state;
+            this.circuit = circuit;
+            this.circuitNow = circuit.describe(clock.instant());
             // the last successful read: a failed attempt does not make old data look new
             this.lastRefresh = Ages.ago(state.lastSuccessAt(), clock.instant());
         }
@@ -193,6 +203,16 @@ public class HomeView {
 
         public String getLastRefresh() {
             return lastRefresh;
+        }
+
+        /** The breaker now (not as of the snapshot): closed, open with the next try, or half-open. */
+        public String getCircuit() {
+            return circuitNow;
+        }
+
+        /** closed, open or half_open: a CSS class and a data attribute for tests. */
+        public String getCircuitState() {
+            return circuit.state();
         }
 
         public String getDuration() {

@@ -140,6 +140,18 @@ public final class EnvironmentGuard {
         return state;
     }
 
+    /**
+     * The breaker as it stands, for people: its state, the server-level failures in a row while closed, and for an
+     * open breaker how long until the next call becomes its trial (0 when that time has come: the next call is it).
+     */
+    public record Reading(State state, int failuresInARow, long nanosUntilTrial) {
+    }
+
+    public synchronized Reading reading() {
+        long untilTrial = state == State.OPEN ? Math.max(0, openNanos - (nanoClock.getAsLong() - openedAt)) : 0;
+        return new Reading(state, consecutiveFailures, untilTrial);
+    }
+
     public int available() {
         return permits.availablePermits();
     }

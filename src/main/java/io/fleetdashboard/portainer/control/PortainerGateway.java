@@ -6,6 +6,7 @@ import io.fleetdashboard.portainer.control.wire.InspectWire;
 import io.fleetdashboard.portainer.control.wire.LogSourceWire;
 import io.fleetdashboard.portainer.control.wire.Wire;
 import io.fleetdashboard.portainer.entity.BackupArchive;
+import io.fleetdashboard.portainer.entity.Circuit;
 import io.fleetdashboard.portainer.entity.ConnectionProbe;
 import io.fleetdashboard.portainer.entity.Container;
 import io.fleetdashboard.portainer.entity.ContainerAction;
@@ -457,6 +458,21 @@ public class PortainerGateway {
     /** A changed or removed environment starts afresh: its breaker and bulkheads are dropped. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnvironmentsChanged change) {
         guards.remove(change.name());
+    }
+
+    /** The breaker of an environment as it stands now, for pages and the API (closed when never called). */
+    public Circuit circuit(String environment) {
+        EnvironmentGuard guard = guards.get(environment);
+        if (guard == null) {
+            return new Circuit(environment, Circuit.CLOSED, 0, failureThreshold, null);
+        }
+        EnvironmentGuard.Reading reading = guard.reading();
+        return switch (reading.state()) {
+            case OPEN -> new Circuit(environment, Circuit.OPEN, 0, failureThreshold,
+                    Instant.now().plusNanos(reading.nanosUntilTrial()));
+            case HALF_OPEN -> new Circuit(environment, Circuit.HALF_OPEN, 0, failureThreshold, null);
+            case CLOSED -> new Circuit(environment, Circuit.CLOSED, reading.failuresInARow(), failureThreshold, null);
+        };
     }
 
     /** The breaker state of an environment, for health views. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetdashboard.portainer.control.EnvironmentGuard.Outcome;
 import io.fleetdashboard.portainer.control.EnvironmentGuard.State;
+import io.fleetdashboard.portainer.entity.Circuit;
 import io.fleetdashboard.portainer.entity.ErrorKind;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import java.time.Duration;
@@ -141,6 +142,32 @@ class EnvironmentGuardTest {
         assertEquals(Outcome.NEUTRAL, EnvironmentGuard.outcome(Route.TROUBLE_INSPECT, ErrorKind.UNAVAILABLE),
                 "the background inspect between refreshes never opens the breaker the refresh depends on");
         assertEquals(Outcome.SUCCESS, EnvironmentGuard.outcome(Route.TROUBLE_INSPECT, null));
+    }
+
+    @Test
+    void theReadingSaysTheFailuresInARowAndWhenAnOpenBreakerTriesAgain() {
+        call(Outcome.FAILURE);
+        call(Outcome.FAILURE);
+        assertEquals(new EnvironmentGuard.Reading(State.CLOSED, 2, 0), guard.reading());
+        call(Outcome.FAILURE);
+        assertEquals(new EnvironmentGuard.Reading(State.OPEN, 0, Duration.ofSeconds(30).toNanos()), guard.reading());
+        now += Duration.ofSeconds(12).toNanos();
+        assertEquals(Duration.ofSeconds(18).toNanos(), guard.reading().nanosUntilTrial());
+        now += Duration.ofSeconds(40).toNanos();
+        assertEquals(new EnvironmentGuard.Reading(State.OPEN, 0, 0), guard.reading(),
+                "past its time it stays open until a call arrives, which is then the trial");
+    }
+
+    @Test
+    void aCircuitIsDescribedForPeople() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-04T12:00:00Z");
+        assertEquals("closed", new Circuit("prod", Circuit.CLOSED, 0, 5, null).describe(now));
+        assertEquals("closed · 2 of 5 failures in a row", new Circuit("prod", Circuit.CLOSED, 2, 5, null).describe(now));
+        assertEquals("open · calls paused, next try in 12 s",
+                new Circuit("prod", Circuit.OPEN, 0, 5, now.plusSeconds(12)).describe(now));
+        assertEquals("open · the next call is the trial",
+                new Circuit("prod", Circuit.OPEN, 0, 5, now.minusSeconds(3)).describe(now));
+        assertEquals("half-open · a trial call decides", new Circuit("prod", Circuit.HALF_OPEN, 0, 5, null).describe(now));
     }
 
     private void openIt() {

@@ -83,6 +83,7 @@ class AuthorizationMatrixIT {
             /api/v1/images/distinct                  API  /api/v1/images/distinct?limit=1       LAAA  /api/v1/images/distinct             LFAA
             /api/v1/images/distinct.csv              API  /api/v1/images/distinct.csv?unused=true LAAA /api/v1/images/distinct.csv        LFAA
             /api/v1/images/unused                    API  /api/v1/images/unused                 LAAA  /api/v1/images/unused               LFAA
+            /api/v1/circuits                         API  /api/v1/circuits                      LAAA  /api/v1/circuits                    LFAA
             /api/v1/refresh                          API  /api/v1/refresh                       LAAA  /api/v1/refresh?wait=-1             LFAA
             /api/v1/environments                     API  /api/v1/environments                  LAAA  /api/v1/environments                LFFA
             /api/v1/environments/{name}/status       API  /api/v1/environments/none/status      LAAA  /api/v1/environments/none/status    LFFA

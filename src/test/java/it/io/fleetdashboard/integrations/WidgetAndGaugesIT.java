@@ -4,43 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.fleetdashboard.Api;
+import it.io.fleetdashboard.PrometheusSamples;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The home-dashboard widget and the fleet gauges on /metrics, against the summary of the same snapshot. */
 class WidgetAndGaugesIT {
 
-    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)}\\s+([-0-9.eE+]+)$");
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     @BeforeAll
     static void knownFleet() {
         Api.healthyFleet();
         Api.refresh();
-    }
-
-    /** name → every sample of it: its labels and value. */
-    private static Map<String, Map<Map<String, String>, Double>> metrics() {
-        Map<String, Map<Map<String, String>, Double>> samples = new HashMap<>();
-        Api.get("/metrics?scope=application").body().lines().forEach(line -> {
-            Matcher m = SAMPLE.matcher(line.strip());
-            if (m.matches()) {
-                Map<String, String> labels = new HashMap<>();
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2));
-                }
-                labels.remove("mp_scope");
-                samples.computeIfAbsent(m.group(1), k -> new HashMap<>()).put(labels, Double.valueOf(m.group(3)));
-            }
-        });
-        return samples;
     }
 
     private static long sum(Map<Map<String, String>, Double> samples, String label, String value) {
@@ -80,7 +57,7 @@ class WidgetAndGaugesIT {
     @Test
     void theFleetGaugesEqualTheSnapshotsCountsPerEnvironment() {
         JsonObject summary = Api.object("/api/v1/dashboard/summary");
-        Map<String, Map<Map<String, String>, Double>> metrics = metrics();
+        Map<String, Map<Map<String, String>, Double>> metrics = PrometheusSamples.scrape();
 
         Map<Map<String, String>, Double> endpoints = metrics.get("fleet_endpoints");
         assertEquals(summary.getInt("endpointsOnline"), sum(endpoints, "status", "online"), endpoints.toString());
