@@ -19,7 +19,7 @@ public final class PrometheusSamples {
         return parse(Api.get("/metrics?scope=application").body());
     }
 
-    static Map<String, Map<Map<String, String>, Double>> parse(String text) {
+    public static Map<String, Map<Map<String, String>, Double>> parse(String text) {
         Map<String, Map<Map<String, String>, Double>> samples = new HashMap<>();
         text.lines().forEach(line -> {
             Matcher m = SAMPLE.matcher(line.strip());

@@ -40,13 +40,36 @@ public final class TestServer {
 
     /** The equivalent of {@code kill -9}: no shutdown hook, no pre-destroy, nothing flushed. */
     public static void killHard() throws Exception {
-        long pid = Long.parseLong(Files.readString(PID_FILE).trim());
+        long pid = pid();
         ProcessHandle server = ProcessHandle.of(pid)
                 .orElseThrow(() -> new AssertionError("no server process " + pid));
         if (!server.destroyForcibly()) {
             throw new AssertionError("could not kill " + pid);
         }
         server.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** The server JVM's process id. */
+    public static long pid() throws Exception {
+        return Long.parseLong(Files.readString(PID_FILE).trim());
+    }
+
+    /** A full garbage collection in the server JVM ({@code jcmd <pid> GC.run}), waited for. */
+    public static void fullGc() throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new AssertionError("jcmd GC.run failed");
+        }
+    }
+
+    /** The server's used heap in bytes right after a full GC (MicroProfile Metrics' base memory gauge). */
+    public static long heapAfterFullGc() throws Exception {
+        fullGc();
+        return Math.round(PrometheusSamples.parse(Api.get("/metrics?scope=base").body())
+                .getOrDefault("memory_usedHeap_bytes", java.util.Map.of()).values().stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no memory_usedHeap_bytes on /metrics?scope=base")));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.fleetdashboard.Api;
+import it.io.fleetdashboard.TestServer;
 import it.io.fleetdashboard.AuthIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -47,6 +48,10 @@ class FaultsUnderLoadSoakIT {
     static final Duration LOAD = Duration.ofSeconds(Long.getLong("soak.seconds", 75));
     /** Longest answer accepted: a page must never wait for a hung Portainer (the gateway deadlines are shorter). */
     static final Duration BOUND = Duration.ofSeconds(Long.getLong("soak.bound.seconds", 20));
+    /** How often the server's heap is measured after a full GC while the load runs. */
+    static final Duration HEAP_EVERY = Duration.ofSeconds(Long.getLong("soak.heap.every.seconds", 60));
+    /** Growth of the heap after full GC allowed between the first sample under load and any later one. */
+    static final long HEAP_BOUND_MB = Long.getLong("soak.heap.bound.mb", 64);
     static final List<String> FAULTS = List.of(
             "{\"kind\":\"down\",\"server\":\"sim-2\"}",
             "{\"kind\":\"http_502\",\"server\":\"sim-2\"}",
@@ -152,7 +157,11 @@ class FaultsUnderLoadSoakIT {
                 }
             });
         }
-        Instant end = Instant.now().plus(LOAD);
+        Instant start = Instant.now();
+        Instant end = start.plus(LOAD);
+        List<String> heap = new ArrayList<>();
+        List<Long> heapUnderLoad = new ArrayList<>();
+        Instant nextHeap = start.plus(HEAP_EVERY.dividedBy(2));
         long phaseMillis = Math.max(4000, LOAD.toMillis() / (FAULTS.size() + 2));
         int phase = 0;
         boolean thirdServer = false;
@@ -170,6 +179,12 @@ class FaultsUnderLoadSoakIT {
             Api.await("the end of fault phase " + describe(rule), Duration.ofMillis(phaseMillis + 5000),
                     () -> !Instant.now().isBefore(phaseEnd));
             phase++;
+            if (!Instant.now().isBefore(nextHeap)) {
+                long bytes = TestServer.heapAfterFullGc();
+                heapUnderLoad.add(bytes);
+                heap.add(Duration.between(start, Instant.now()).toSeconds() + " s: " + (bytes >> 20) + " MiB");
+                nextHeap = nextHeap.plus(HEAP_EVERY);
+            }
         }
         currentFault.put("now", "cleared");
         running.set(false);
@@ -187,6 +202,10 @@ class FaultsUnderLoadSoakIT {
             }
         }
 
+        long heapAfter = TestServer.heapAfterFullGc();
+        heap.add("after the load, faults cleared: " + (heapAfter >> 20) + " MiB");
+        Api.await("every log stream of the clients closed", Duration.ofSeconds(30),
+                () -> Api.object("/api/v1/logs/streams").getInt("total") == 0);
         String metrics = Api.get("/metrics?scope=application").body();
         java.util.Set<String> configured = new java.util.TreeSet<>();
         Api.json(Api.get("/api/v1/circuits").body()).asJsonArray()
@@ -194,7 +213,9 @@ class FaultsUnderLoadSoakIT {
         java.util.Set<String> gauged = new java.util.TreeSet<>();
         it.io.fleetdashboard.PrometheusSamples.scrape().getOrDefault("fleet_portainer_breaker_state", Map.of())
                 .keySet().forEach(labels -> gauged.add(labels.get("environment")));
-        String report = report(samples, phase);
+        String report = report(samples, phase) + "\nHeap after full GC (bound: +" + HEAP_BOUND_MB
+                + " MiB over the first sample under load)\n\n" + heap.stream().map(h -> "- " + h + "\n")
+                .collect(java.util.stream.Collectors.joining());
         Path dir = Path.of(System.getProperty("soak.dir", "target/soak"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("faults-under-load.md"), report);
@@ -206,6 +227,11 @@ class FaultsUnderLoadSoakIT {
         assertTrue(samples.size() > ROUTES.size(), "the clients ran: " + samples.size());
         assertTrue(errors.isEmpty(), errors.size() + " errors, first: " + errors.stream().limit(5).toList());
         assertTrue(stillFailing.isEmpty(), "one refresh after the faults cleared: " + stillFailing);
+        assertTrue(!heapUnderLoad.isEmpty(), "the heap was sampled under load");
+        long first = heapUnderLoad.get(0);
+        long bound = first + (HEAP_BOUND_MB << 20);
+        assertTrue(heapUnderLoad.stream().allMatch(b -> b <= bound) && heapAfter <= bound,
+                "heap after full GC stays within " + HEAP_BOUND_MB + " MiB of the first sample: " + heap);
         assertEquals(configured, gauged, "after servers came and went, a breaker series per configured environment");
     }
 
