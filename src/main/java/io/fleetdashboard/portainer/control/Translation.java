@@ -89,13 +89,17 @@ final class Translation {
     /**
      * An immutable copy. The keys (the same few across the fleet) come interned from the parser's symbol table
      * (WireLists), so 50,000 containers share them; a null value reads as empty and a null key is dropped.
+     * The streaming reader already hands out an immutable map without nulls: it is returned as it is (no copy, no
+     * scan for nulls); only a map holding a null (a bound record) is copied the slow way.
      */
     static Map<String, String> labels(Map<String, String> labels) {
         if (labels.isEmpty()) {
             return Map.of();
         }
-        if (!labels.containsKey(null) && !labels.containsValue(null)) {
-            return Map.copyOf(labels);
+        try {
+            return Map.copyOf(labels); // the same map when it is already immutable
+        } catch (NullPointerException nullKeyOrValue) {
+            // fall through: drop null keys, empty null values
         }
         Map<String, String> copy = new java.util.HashMap<>(labels.size() * 2);
         labels.forEach((key, value) -> {

@@ -326,7 +326,7 @@ final class WireLists {
                 labels.put(key, label);
             }
         }
-        return labels;
+        return labels.isEmpty() ? Map.of() : Map.copyOf(labels); // immutable, no nulls: Translation keeps it as is
     }
 
     /** Of NetworkSettings.Networks only each network's name and the container's IPv4 address on it. */

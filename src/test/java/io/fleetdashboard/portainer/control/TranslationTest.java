@@ -260,4 +260,24 @@ class TranslationTest {
         assertEquals(List.of("site:berlin", "#5"), named.tags(), "a tag whose name is not known shows its id");
         assertEquals(null, endpoint.named(java.util.Map.of(), java.util.Map.of()).groupName());
     }
+
+    @Test
+    void labelsOfTheStreamingReaderAreKeptAsTheyAreAndNullsAreDroppedOrEmptied() {
+        java.util.Map<String, String> immutable = java.util.Map.of("a", "1", "b", "2");
+        assertTrue(Translation.labels(immutable) == immutable, "an immutable map without nulls is not copied");
+
+        java.util.Map<String, String> bound = new java.util.HashMap<>();
+        bound.put("a", "1");
+        bound.put("b", null);
+        bound.put(null, "x");
+        java.util.Map<String, String> kept = Translation.labels(bound);
+        assertEquals(java.util.Map.of("a", "1", "b", ""), kept, "a null value reads as empty, a null key is dropped");
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> kept.put("c", "3"));
+
+        java.util.Map<String, String> plain = new java.util.HashMap<>(java.util.Map.of("a", "1"));
+        java.util.Map<String, String> copy = Translation.labels(plain);
+        plain.put("z", "9");
+        assertEquals(java.util.Map.of("a", "1"), copy, "a mutable map is copied");
+        assertEquals(java.util.Map.of(), Translation.labels(java.util.Map.of()));
+    }
 }
