@@ -124,6 +124,89 @@ class BadInputIT {
                 + String.join("\n", wrong));
     }
 
+    /** Oversized or control-laden values of any parameter, on every route: the shared limit refuses them all. */
+    static final List<String> OVERSIZED = List.of("9".repeat(20_000), "x".repeat(10_000), "9".repeat(5_000),
+            "a\u0000b", "line\r\nbreak", "esc\u001b[31m", "del\u007f");
+
+    @Test
+    void oversizedAndControlCharacterValuesAreRefusedOnEveryRoute() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Route route : ROUTES) {
+            List<String> names = new ArrayList<>(route.parameters().keySet());
+            names.add("search");
+            for (String name : names) {
+                for (String value : OVERSIZED) {
+                    String query = "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+                    HttpResponse<String> response = route.method().equals("GET") ? Api.get(route.path() + query)
+                            : Api.post(route.path() + query, "{\"samples\":[]}");
+                    checked++;
+                    String problem = problem(response, null);
+                    if (problem != null) {
+                        wrong.add(route.method() + " " + route.path() + "?" + name + "=(" + value.length()
+                                + " chars): " + problem);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + checked + " oversized values were not refused properly:\n"
+                + String.join("\n", wrong));
+    }
+
+    @Test
+    void oversizedValuesOnPagesGetTheErrorPageWithTheReason() {
+        for (String page : List.of("/workloads.xhtml?search=", "/edge.xhtml?status=", "/logs.xhtml?container=",
+                "/signin.xhtml?next=", "/images.xhtml?search=")) {
+            HttpResponse<String> response = Api.get(page + "x".repeat(5_000));
+            assertEquals(400, response.statusCode(), page);
+            assertTrue(response.body().contains("is longer than 4096 characters"), page + ": "
+                    + abbreviate(response.body()));
+            assertTrue(!response.body().contains("Exception") && !response.body().contains("\tat "), page);
+        }
+        HttpResponse<String> huge = Api.get("/workloads.xhtml?page=" + "9".repeat(20_000));
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("The query string is longer than"), abbreviate(huge.body()));
+    }
+
+    @Test
+    void aBodyOverTheLimitGets413AndALongQuestionA400() {
+        String big = "{\"question\":\"" + "q".repeat(1_100_000) + "\"}";
+        for (String path : List.of("/api/v1/assistant/ask", "/api/v1/metrics/admin/samples", "/api/v1/alerts/channels",
+                "/api/v1/environments")) {
+            HttpResponse<String> response = Api.post(path, big);
+            assertEquals(413, response.statusCode(), path + ": " + abbreviate(response.body()));
+            JsonObject error = Api.json(response.body()).asJsonObject();
+            assertEquals("payload_too_large", error.getString("error"));
+            assertTrue(error.getString("message").contains("1 MiB"), error.getString("message"));
+        }
+        // under the body limit, but far more than a question may be: the route's own 400
+        HttpResponse<String> question = Api.post("/api/v1/assistant/ask", "{\"question\":\""
+                + "q".repeat(900_000) + "\"}");
+        assertEquals(400, question.statusCode(), abbreviate(question.body()));
+        assertEquals(null, internalText(question.body()));
+        assertTrue(Api.json(question.body()).asJsonObject().getString("message").contains("at most"));
+    }
+
+    @Test
+    void anOversizedSignInFieldGetsTheErrorPageWithTheReason() {
+        String form = "signInForm=signInForm&signInForm%3Ausername=" + "u".repeat(100_000)
+                + "&signInForm%3Akey=k&jakarta.faces.ViewState=stateless";
+        HttpResponse<String> response = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/signin.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", Api.BASE)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(400, response.statusCode(), abbreviate(response.body()));
+        assertTrue(response.body().contains("signInForm:username is longer than 65536 characters"),
+                abbreviate(response.body()));
+        HttpResponse<String> ajax = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/signin.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", Api.BASE)
+                .header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(200, ajax.statusCode());
+        assertTrue(ajax.body().contains("<redirect url=\"") && ajax.body().contains("/error.xhtml?refused=form"),
+                ajax.body());
+        HttpResponse<String> page = Api.get("/error.xhtml?refused=form");
+        assertTrue(page.body().contains("nothing was saved"), abbreviate(page.body()));
+    }
+
     @Test
     void aRangeTooLongOrBackwardsIsRefused() {
         for (String query : List.of("?from=40d", "?from=1h&to=2h", "?from=2026-01-01T00:00:00Z&to=2025-12-01T00:00:00Z")) {
