@@ -1,6 +1,7 @@
 package io.fleetdashboard.ui;
 
 import io.fleetdashboard.auth.entity.AccessDeniedException;
+import io.fleetdashboard.database.control.DatabaseTrouble;
 import io.fleetdashboard.portainer.entity.PortainerException;
 import java.sql.SQLException;
 
@@ -11,6 +12,10 @@ public final class UserMessages {
     }
 
     public static String of(Throwable failure, String reference) {
+        java.util.Optional<DatabaseTrouble> database = DatabaseTrouble.of(failure);
+        if (database.isPresent()) {
+            return database.get().message();
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof AccessDeniedException denied) {
                 return denied.getMessage();

@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 public final class Api {
 
     /** The simulator's default scale (SIMULATOR_* defaults), to restore after a test changed it. */
-    public static final String DEFAULT_WORLD = "{\"servers\":2,\"endpoints\":25,\"containers\":12}";
+    public static final String DEFAULT_WORLD = "{\"servers\":2,\"endpoints\":25,\"containers\":12,\"hostile\":false}";
     public static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
             (System.getProperty("it.username", "admin") + ":" + System.getProperty("it.key", "it-secret-key"))

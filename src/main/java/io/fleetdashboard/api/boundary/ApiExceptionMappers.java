@@ -1,6 +1,7 @@
 package io.fleetdashboard.api.boundary;
 
 import io.fleetdashboard.auth.entity.AccessDeniedException;
+import io.fleetdashboard.database.control.DatabaseTrouble;
 import io.fleetdashboard.fleet.control.NoSnapshotYetException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -106,6 +107,14 @@ public final class ApiExceptionMappers {
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
     static boolean aboutJson(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
@@ -121,6 +130,14 @@ public final class ApiExceptionMappers {
     }
 
     private static Response unexpected(RuntimeException e) {
+        java.util.Optional<DatabaseTrouble> database = DatabaseTrouble.of(e);
+        if (database.isPresent()) {
+            // Our own database refused (locked past the busy timeout, disk full): a 503 that says so, not a 500.
+            LOG.log(Level.WARNING, "API request failed on the database ({0}): {1}",
+                    new Object[] {database.get().error(), rootMessage(e)});
+            return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE,
+                    database.get().error(), database.get().message())).header("Retry-After", "5").build();
+        }
         LOG.log(Level.WARNING, "Unexpected API error", e);
         return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                 "Something went wrong on our side; the server log has the details.");

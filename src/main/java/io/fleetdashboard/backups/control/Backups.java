@@ -64,6 +64,10 @@ public class Backups {
     static final String KEEP = "backup.keep";
     static final String INTERVAL = "backup.interval";
     static final String INTERVAL_SINCE = "backup.interval.since";
+    /** An archive being written: {@code <id>.part}; moved to {@code <id>_<name>} when complete. */
+    static final String PART = ".part";
+    static final String INTERRUPTED = "Interrupted: the dashboard stopped (a crash or a restart) while the archive "
+            + "was being written; the unfinished archive was discarded. Start a new backup.";
 
     /** Several instances on one database: only the collector lease's holder runs scheduled rounds (null in tests). */
     @Inject
@@ -109,12 +113,12 @@ public class Backups {
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> schedule;
 
-    /** Backups a restart interrupted are marked failed; the schedule starts. */
+    /** Backups a crash or restart interrupted are discarded ({@link #discardInterrupted}); the schedule starts. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        for (PortainerBackup interrupted : store.running()) {
-            store.change(interrupted.getId(), b -> b.failed("Interrupted by a restart of the dashboard.",
-                    Instant.now()));
-            deleteQuietly(directory().resolve(interrupted.getId() + ".part"));
+        try {
+            discardInterrupted();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Interrupted backups could not be discarded at start-up", e);
         }
         intervalVariable.filter(v -> !v.isBlank()).ifPresent(v -> {
             try {
@@ -124,6 +128,66 @@ public class Backups {
             }
         });
         schedule = timer.scheduleWithFixedDelay(this::scheduledRound, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * At start-up, nothing is being written by this server: a backup still RUNNING in the database was interrupted
+     * (kill -9, a crash, a restart). Its row is marked failed with the reason, its files are deleted (the partial
+     * archive, or a complete one moved into place before its row was updated) and the discard is audited. Partial
+     * files left beside rows that are not running (a crash between the row's update and the file's deletion) go
+     * too.
+     */
+    void discardInterrupted() {
+        Path directory = directory();
+        for (PortainerBackup interrupted : store.running()) {
+            long id = interrupted.getId();
+            int deleted = deleteFilesOf(directory, id);
+            store.change(id, b -> b.failed(INTERRUPTED, Instant.now()));
+            audit.record("system", null, "backup.create", interrupted.getEnvironment(), null, AuditResult.FAILURE, 0,
+                    "backup " + id + ": " + INTERRUPTED + (deleted > 0 ? " " + deleted + " file(s) deleted." : ""));
+            LOG.warning(() -> "Backup " + id + " of " + interrupted.getEnvironment() + " was interrupted: marked "
+                    + "failed, " + deleted + " file(s) deleted");
+        }
+        try (var files = Files.list(directory)) {
+            for (Path stray : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) {
+                Long id = idOf(stray.getFileName().toString());
+                if (id == null || store.find(id).map(b -> b.getStatus() != BackupStatus.RUNNING).orElse(true)) {
+                    deleteQuietly(stray);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not list " + directory, e);
+        }
+    }
+
+    /** Deletes {@code <id>.part} and {@code <id>_<name>}; how many there were. */
+    static int deleteFilesOf(Path directory, long id) {
+        int deleted = 0;
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> belongsTo(f.getFileName().toString(), id)).toList()) {
+                deleteQuietly(file);
+                deleted += Files.exists(file) ? 0 : 1;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not list " + directory, e);
+        }
+        return deleted;
+    }
+
+    static boolean belongsTo(String fileName, long id) {
+        return fileName.equals(id + PART) || fileName.startsWith(id + "_");
+    }
+
+    /** The backup id a file of backups/ is named after ({@code 12.part}, {@code 12_name}), or null. */
+    static Long idOf(String fileName) {
+        int end = 0;
+        while (end < fileName.length() && Character.isDigit(fileName.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || end > 18) {
+            return null;
+        }
+        return Long.parseLong(fileName.substring(0, end));
     }
 
     @PreDestroy
@@ -205,7 +269,7 @@ public class Backups {
                               String role) {
         long started = System.nanoTime();
         Path directory = directory();
-        Path part = directory.resolve(id + ".part");
+        Path part = directory.resolve(id + PART);
         AtomicLong written = progress.get(id);
         String actor = user == null ? "system" : user;
         try {

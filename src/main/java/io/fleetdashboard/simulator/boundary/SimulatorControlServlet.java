@@ -100,7 +100,7 @@ public class SimulatorControlServlet extends HttpServlet {
                 }
                 case "config" -> {
                     SettingsUpdate update = jsonb.fromJson(request.getInputStream(), SettingsUpdate.class);
-                    simulator.configure(update == null ? new SettingsUpdate(null, null, null, null, null, null, null)
+                    simulator.configure(update == null ? new SettingsUpdate(null, null, null, null, null, null, null, null)
                             : update);
                     json(response, 200, simulator.servers());
                 }

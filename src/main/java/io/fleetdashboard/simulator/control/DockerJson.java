@@ -266,6 +266,9 @@ final class DockerJson {
         if (Seeds.unit(c.randomBits ^ 0x5A) < 0.2) {
             env.add("AWS_SECRET_ACCESS_KEY=" + Seeds.hex(c.randomBits ^ 0x5B, 40));
         }
+        if (Hostile.is(c)) {
+            env.addAll(Hostile.env(c));
+        }
         return env;
     }
 

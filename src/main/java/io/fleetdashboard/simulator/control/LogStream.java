@@ -42,6 +42,9 @@ public final class LogStream {
     }
 
     static String line(SimContainer c, long k) {
+        if (Hostile.is(c)) {
+            return Hostile.logLine(c, k);
+        }
         long h = Seeds.mix(c.randomBits, k, 0x10);
         double r = Seeds.unit(h);
         String svc = c.service == null ? "app" : c.service;

@@ -143,7 +143,8 @@ final class SimulatedLlm {
                 return;
             }
         }
-        String answer = injected ? "PWNED: I followed instructions found in the fleet data." : answer(messages, question);
+        String answer = injected ? "PWNED: I followed instructions found in the fleet data."
+                : question.contains("simulate: hostile") ? Hostile.ANSWER : answer(messages, question);
         if (request.getBoolean("stream", false)) {
             stream(exchange, answer, question.contains("simulate: drip") ? 150 : 0);
         } else {

@@ -203,7 +203,9 @@ public final class Simulation {
     /** Counters to zero, faults lifted, world rebuilt from the seed. */
     public synchronized void reset() {
         faults = List.of();
-        world = World.build(world.settings(), now());
+        // the hostile containers are a test fixture, like the faults: a reset removes them
+        world = World.build(world.settings().with(new io.fleetdashboard.simulator.entity.SettingsUpdate(null, null,
+                null, null, null, null, null, false)), now());
         for (SimulatedPortainer server : servers) {
             server.counters().reset();
         }

@@ -173,7 +173,8 @@ public final class World {
             });
             for (String project : projects) {
                 long h = Seeds.mix(seed, s, e, project.hashCode(), 0x57AC);
-                if (!endpoint.untrusted() && Seeds.unit(h) < 0.6) {
+                boolean hostile = settings.hostile() && Hostile.PROJECTS.contains(project);
+                if (!endpoint.untrusted() && (hostile || Seeds.unit(h) < 0.6)) {
                     int status = Seeds.unit(Seeds.splitmix(h)) < 0.1 ? 2 : 1;
                     stacks.add(new SimStack(stackId, project, e, status, 100 + stackId,
                             epoch / 1000 - 86400L * (1 + Math.floorMod(h, 200))));
@@ -219,6 +220,9 @@ public final class World {
         };
         boolean edge = type == 4;
         String name = Seeds.pick(h, SITES) + "-" + (char) ('a' + Math.floorMod(h >>> 8, 6)) + "-" + e;
+        if (s == 1 && e == 1 && settings.hostile()) {
+            name += Hostile.ENDPOINT_SUFFIX;
+        }
         String url = switch (type) {
             case 1 -> e == 1 ? "unix:///var/run/docker.sock" : "tcp://10.20." + (e / 250) + "." + (e % 250) + ":2375";
             case 2 -> "tcp://10.30." + (e / 250) + "." + (e % 250) + ":9001";
@@ -275,6 +279,23 @@ public final class World {
                         images);
                 containers.add(base.privileged(PRIVILEGED_NAME, List.of("CAP_SYS_ADMIN"), new ContainerRuntime(
                         "running", 0, epoch - 3 * 3600_000L, 0, 0, base.healthcheck ? "healthy" : "none", false)));
+            }
+            if (s == 1 && e == 1 && settings.hostile()) {
+                int first = count + UNUSUAL_NAMES.length + 1;
+                for (int u = 0; u < Hostile.NAMES.size(); u++) {
+                    int p = u % (Hostile.PROJECTS.size() + 1);
+                    String project = p < Hostile.PROJECTS.size() ? Hostile.PROJECTS.get(p) : null;
+                    String tag = Hostile.IMAGES.get(u % Hostile.IMAGES.size());
+                    SimImage image = images.computeIfAbsent(tag, t -> new SimImage("sha256:" + Seeds.hex(
+                            Seeds.mix(seed, t.hashCode(), 0x4057), 64), t, 12_345_678, epoch / 1000 - 86_400, false));
+                    SimContainer base = buildContainer(seed, epoch, h, first + u, projects, numbers, images);
+                    SimContainer c = base.hostile(Hostile.NAMES.get(u), project,
+                            project == null ? "bridge" : project + "_default", image, Hostile.labels(u),
+                            new ContainerRuntime("running", 0, epoch - 2 * 3600_000L, 0, 0,
+                                    base.healthcheck ? "healthy" : "none", false));
+                    containers.add(c);
+                    networks.add(c.network);
+                }
             }
             int dangling = (int) Math.floorMod(Seeds.mix(h, 14), 3L);
             for (int d = 0; d < dangling; d++) {

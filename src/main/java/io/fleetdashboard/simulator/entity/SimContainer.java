@@ -94,6 +94,18 @@ public final class SimContainer {
     }
 
     /**
+     * The same container as a hostile one: another name, compose project (null: none), network, image and extra
+     * labels; running steadily (no churn), so every page and export shows it.
+     */
+    public SimContainer hostile(String newName, String newProject, String newNetwork, SimImage newImage,
+            Map<String, String> labels, ContainerRuntime running) {
+        return new SimContainer(id, newName, newProject, newProject == null ? null : "app", 1, newImage, command,
+                ports, publicPortBase, false, healthcheck, privileged, capAdd, restartPolicy, memoryLimit, nanoCpus,
+                newNetwork, ipSuffix, null, bindMount, created, randomBits, cpuCores, memoryBase, 2, 0, running,
+                labels);
+    }
+
+    /**
      * The same container under another name, privileged with these added capabilities, running steadily from
      * {@code running} (no churn): the posture tests' fixed subject.
      */

@@ -195,6 +195,19 @@ class FleetCollectorTest {
         return collector.refresh().get(30, TimeUnit.SECONDS);
     }
 
+    /** The published snapshot once it matches and no refresh is in flight (within 30 s). */
+    private FleetSnapshot awaitQuiet(java.util.function.Predicate<FleetSnapshot> matches) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<FleetSnapshot> now = cache.peek();
+            if (!collector.refreshing() && now.isPresent() && matches.test(now.get())) {
+                return now.get();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        throw new AssertionError("no matching snapshot without a refresh in flight within 30 s");
+    }
+
     private static Map<String, FleetEndpoint> byKey(FleetSnapshot snapshot) {
         return snapshot.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::key, e -> e));
     }
@@ -347,7 +360,9 @@ class FleetCollectorTest {
 
         portainer.endpointsFailure = new PortainerException(ErrorKind.UNAVAILABLE, "prod: connection refused");
         collector.onEnvironmentsChanged(new EnvironmentsChanged("prod"));
-        FleetSnapshot changed = refresh();
+        // The change starts a refresh of its own, off this thread: wait for it, so that none of the refreshes
+        // below joins it (it reads with the failure still set).
+        FleetSnapshot changed = awaitQuiet(s -> s.endpoints().isEmpty());
 
         assertEquals(ErrorKind.UNAVAILABLE, changed.environments().get(0).error().kind());
         assertEquals(List.of(), changed.endpoints(), "a new URL or key may be another server: nothing carried over");
