@@ -103,7 +103,13 @@ class TwoInstancesIT {
         assertEquals(200, withCookie(B, "JSESSIONID=" + session).statusCode(), "the same session on b");
         assertEquals(401, withCookie(B, "JSESSIONID=not-a-session").statusCode(), "no session, no access");
 
+        // one Hazelcast member per JVM, shared by the sessions and the snapshot: a cluster of exactly two
+        await("a Hazelcast cluster of two members", Duration.ofSeconds(60), () ->
+                gauge(A, "fleet_cluster_cache_members") == 2 && gauge(B, "fleet_cluster_cache_members") == 2);
+
         // a refresh asked of the follower: the leader collects, the follower's simulator sees no request
+        double fromDatabase = counter(follower, "fleet_cluster_snapshot_loads_total", "database");
+        double fromHazelcast = counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast");
         long leaderCalls = simulatorRequests(leader);
         long followerCalls = simulatorRequests(follower);
         Instant before = Instant.parse(object(leader, "/api/v1/dashboard/summary").getString("takenAt"));
@@ -114,6 +120,14 @@ class TwoInstancesIT {
         Instant published = Instant.parse(object(leader, "/api/v1/dashboard/summary").getString("takenAt"));
         await("the follower to serve the leader's snapshot", Duration.ofSeconds(30), () ->
                 Instant.parse(object(follower, "/api/v1/dashboard/summary").getString("takenAt")).equals(published));
+        assertTrue(counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast") > fromHazelcast,
+                "the follower loaded the leader's snapshot from Hazelcast");
+        assertEquals(fromDatabase, counter(follower, "fleet_cluster_snapshot_loads_total", "database"),
+                "the database copy is not read while Hazelcast has the snapshot");
+        assertTrue(counter(leader, "fleet_cluster_snapshot_publishes_total", "hazelcast") >= 1);
+        System.out.printf("[cluster] SNAPSHOT: the follower loaded %.0f snapshot(s) from Hazelcast, %.0f from the "
+                + "database%n", counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast"),
+                counter(follower, "fleet_cluster_snapshot_loads_total", "database"));
         assertTrue(simulatorRequests(leader) > leaderCalls, "the leader collected");
         assertEquals(followerCalls, simulatorRequests(follower), "no Portainer traffic from the follower");
         assertEquals(0, gauge(follower, "fleet_cluster_leader"));
@@ -268,6 +282,14 @@ class TwoInstancesIT {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /** A counter of the instance's /metrics (application scope) with the tag value given; 0 when absent. */
+    static double counter(Instance instance, String name, String tagValue) {
+        HttpResponse<String> response = get(instance, "/metrics?scope=application");
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*=\"" + Pattern.quote(tagValue)
+                + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(response.body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     static void await(String what, Duration deadline, BooleanSupplier condition) {
