@@ -45,6 +45,7 @@ public class ClusterCache {
     private volatile CacheManager manager;
     private volatile FencedCache fenced;
     private volatile boolean opened;
+    private volatile boolean memberCountFailed;
 
     /** The fenced snapshot exchange on Hazelcast, opened on first use (empty without Hazelcast). */
     public synchronized Optional<FencedCache> fenced() {
@@ -105,6 +106,10 @@ public class ClusterCache {
         try {
             return HazelcastMembers.count(manager);
         } catch (RuntimeException | LinkageError e) {
+            if (!memberCountFailed) {
+                memberCountFailed = true; // said once: the gauge is read on every scrape
+                LOG.log(Level.WARNING, "Could not count the Hazelcast members: " + e);
+            }
             return -1;
         }
     }

@@ -9,7 +9,15 @@ final class HazelcastMembers {
     private HazelcastMembers() {
     }
 
+    /**
+     * The members of the cluster this manager's member is in. A cast, not {@link CacheManager#unwrap}: Hazelcast 5's
+     * server cache manager unwraps only to its implementation class and refuses its own interface
+     * (IllegalArgumentException), which made this count unknown.
+     */
     static long count(CacheManager manager) {
-        return manager.unwrap(HazelcastCacheManager.class).getHazelcastInstance().getCluster().getMembers().size();
+        if (manager instanceof HazelcastCacheManager hazelcast) {
+            return hazelcast.getHazelcastInstance().getCluster().getMembers().size();
+        }
+        throw new IllegalStateException("Not a Hazelcast cache manager: " + manager.getClass().getName());
     }
 }
