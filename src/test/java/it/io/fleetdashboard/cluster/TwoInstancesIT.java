@@ -107,7 +107,23 @@ class TwoInstancesIT {
         await("a Hazelcast cluster of two members", Duration.ofSeconds(60), () ->
                 gauge(A, "fleet_cluster_cache_members") == 2 && gauge(B, "fleet_cluster_cache_members") == 2);
 
-        // a refresh asked of the follower: the leader collects, the follower's simulator sees no request
+        // failed sign-ins are counted in the shared cache: the free failures made on a leave b none of its own
+        String guesser = "cluster-guesser-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, withBasic(A, guesser, "guess" + i).statusCode(), "a free failure on a");
+        }
+        int failuresOnB = 0;
+        HttpResponse<String> attempt = withBasic(B, guesser, "guess-b");
+        while (attempt.statusCode() == 401 && failuresOnB < 5) {
+            failuresOnB++;
+            attempt = withBasic(B, guesser, "guess-b" + failuresOnB);
+        }
+        assertEquals(429, attempt.statusCode(), attempt.body());
+        // counted per instance, b would allow three failures of its own and lock only after a fourth
+        assertTrue(failuresOnB < 3, "b locked after " + failuresOnB + " failure(s) of its own");
+        System.out.printf("[cluster] THROTTLE: after 3 failures on a, b refused the guesser after %d failure(s) of "
+                + "its own%n", failuresOnB);
+
         double fromDatabase = counter(follower, "fleet_cluster_snapshot_loads_total", "database");
         double fromHazelcast = counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast");
         long leaderCalls = simulatorRequests(leader);
@@ -194,7 +210,7 @@ class TwoInstancesIT {
     static void server(String action, Instance instance) throws Exception {
         Process process = new ProcessBuilder(WLP.resolve("bin/server").toString(), action, instance.server())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(420, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError("server " + action + " " + instance.server() + " failed");
         }
     }
@@ -238,6 +254,13 @@ class TwoInstancesIT {
     static HttpResponse<String> withCookie(Instance instance, String cookie) {
         return send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/v1/dashboard/summary"))
                 .header("Cookie", cookie).GET());
+    }
+
+    /** The summary with HTTP Basic credentials of the caller's choosing. */
+    static HttpResponse<String> withBasic(Instance instance, String user, String key) {
+        return send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/v1/dashboard/summary"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + key)
+                        .getBytes(StandardCharsets.UTF_8))).GET());
     }
 
     static HttpResponse<String> post(Instance instance, String path) {
