@@ -131,10 +131,10 @@ public class LeaseTable {
     public Optional<SharedVersion> version(String name) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement(
-                     "SELECT token, published_at, holder FROM cluster_snapshot WHERE name = ?")) {
+                     "SELECT token, published_at, holder, taken_at FROM cluster_snapshot WHERE name = ?")) {
             q.setString(1, name);
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(new SharedVersion(r.getLong(1), r.getLong(2), r.getString(3)))
+                return r.next() ? Optional.of(new SharedVersion(r.getLong(1), r.getLong(2), r.getString(3), r.getLong(4)))
                         : Optional.empty();
             }
         }
@@ -151,7 +151,7 @@ public class LeaseTable {
         }
     }
 
-    /** A published snapshot's identity: a new token or publish time means a new snapshot. */
-    public record SharedVersion(long token, long publishedAt, String holder) {
+    /** A published snapshot's identity: a new token or publish time means a new snapshot; takenAt: the snapshot's. */
+    public record SharedVersion(long token, long publishedAt, String holder, long takenAt) {
     }
 }

@@ -103,7 +103,29 @@ class TwoInstancesIT {
         assertEquals(200, withCookie(B, "JSESSIONID=" + session).statusCode(), "the same session on b");
         assertEquals(401, withCookie(B, "JSESSIONID=not-a-session").statusCode(), "no session, no access");
 
-        // a refresh asked of the follower: the leader collects, the follower's simulator sees no request
+        // one Hazelcast member per JVM, shared by the sessions and the snapshot: a cluster of exactly two
+        await("a Hazelcast cluster of two members", Duration.ofSeconds(60), () ->
+                gauge(A, "fleet_cluster_cache_members") == 2 && gauge(B, "fleet_cluster_cache_members") == 2);
+
+        // failed sign-ins are counted in the shared cache: the free failures made on a leave b none of its own
+        String guesser = "cluster-guesser-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, withBasic(A, guesser, "guess" + i).statusCode(), "a free failure on a");
+        }
+        int failuresOnB = 0;
+        HttpResponse<String> attempt = withBasic(B, guesser, "guess-b");
+        while (attempt.statusCode() == 401 && failuresOnB < 5) {
+            failuresOnB++;
+            attempt = withBasic(B, guesser, "guess-b" + failuresOnB);
+        }
+        assertEquals(429, attempt.statusCode(), attempt.body());
+        // counted per instance, b would allow three failures of its own and lock only after a fourth
+        assertTrue(failuresOnB < 3, "b locked after " + failuresOnB + " failure(s) of its own");
+        System.out.printf("[cluster] THROTTLE: after 3 failures on a, b refused the guesser after %d failure(s) of "
+                + "its own%n", failuresOnB);
+
+        double fromDatabase = counter(follower, "fleet_cluster_snapshot_loads_total", "database");
+        double fromHazelcast = counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast");
         long leaderCalls = simulatorRequests(leader);
         long followerCalls = simulatorRequests(follower);
         Instant before = Instant.parse(object(leader, "/api/v1/dashboard/summary").getString("takenAt"));
@@ -114,6 +136,14 @@ class TwoInstancesIT {
         Instant published = Instant.parse(object(leader, "/api/v1/dashboard/summary").getString("takenAt"));
         await("the follower to serve the leader's snapshot", Duration.ofSeconds(30), () ->
                 Instant.parse(object(follower, "/api/v1/dashboard/summary").getString("takenAt")).equals(published));
+        assertTrue(counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast") > fromHazelcast,
+                "the follower loaded the leader's snapshot from Hazelcast");
+        assertEquals(fromDatabase, counter(follower, "fleet_cluster_snapshot_loads_total", "database"),
+                "the database copy is not read while Hazelcast has the snapshot");
+        assertTrue(counter(leader, "fleet_cluster_snapshot_publishes_total", "hazelcast") >= 1);
+        System.out.printf("[cluster] SNAPSHOT: the follower loaded %.0f snapshot(s) from Hazelcast, %.0f from the "
+                + "database%n", counter(follower, "fleet_cluster_snapshot_loads_total", "hazelcast"),
+                counter(follower, "fleet_cluster_snapshot_loads_total", "database"));
         assertTrue(simulatorRequests(leader) > leaderCalls, "the leader collected");
         assertEquals(followerCalls, simulatorRequests(follower), "no Portainer traffic from the follower");
         assertEquals(0, gauge(follower, "fleet_cluster_leader"));
@@ -180,7 +210,7 @@ class TwoInstancesIT {
     static void server(String action, Instance instance) throws Exception {
         Process process = new ProcessBuilder(WLP.resolve("bin/server").toString(), action, instance.server())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(420, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError("server " + action + " " + instance.server() + " failed");
         }
     }
@@ -226,6 +256,13 @@ class TwoInstancesIT {
                 .header("Cookie", cookie).GET());
     }
 
+    /** The summary with HTTP Basic credentials of the caller's choosing. */
+    static HttpResponse<String> withBasic(Instance instance, String user, String key) {
+        return send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/v1/dashboard/summary"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + key)
+                        .getBytes(StandardCharsets.UTF_8))).GET());
+    }
+
     static HttpResponse<String> post(Instance instance, String path) {
         return send(HttpRequest.newBuilder(URI.create(instance.base() + path)).header("Authorization", AUTH)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
@@ -268,6 +305,14 @@ class TwoInstancesIT {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /** A counter of the instance's /metrics (application scope) with the tag value given; 0 when absent. */
+    static double counter(Instance instance, String name, String tagValue) {
+        HttpResponse<String> response = get(instance, "/metrics?scope=application");
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*=\"" + Pattern.quote(tagValue)
+                + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(response.body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     static void await(String what, Duration deadline, BooleanSupplier condition) {
