@@ -21,15 +21,6 @@ public class ErrorView {
         if (message != null) {
             return message.toString();
         }
-        Object refusal = faces.getExternalContext().getRequestMap()
-                .get(io.fleetdashboard.auth.boundary.InputLimitFilter.MESSAGE);
-        if (refusal != null) {
-            return refusal.toString();
-        }
-        if (io.fleetdashboard.auth.boundary.InputLimitFilter.REFUSED_FORM.equals(
-                faces.getExternalContext().getRequestParameterMap().get("refused"))) {
-            return io.fleetdashboard.auth.boundary.InputLimitFilter.FORM_MESSAGE;
-        }
         Object status = faces.getExternalContext().getRequestMap().get("jakarta.servlet.error.status_code");
         if (Integer.valueOf(404).equals(status)) {
             return "This page does not exist.";
